@@ -1,0 +1,37 @@
+using GraphQlRegistry.AccessLog.Entries;
+using Microsoft.EntityFrameworkCore;
+
+namespace GraphQlRegistry.AccessLog.Storage;
+
+/// <summary>The access log's own store, apart from the registry so that its durability settings and faults are its own.</summary>
+public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> options) : DbContext(options)
+{
+    public const string TableName = "AccessLogEntries";
+
+    public DbSet<AccessLogEntry> Entries => Set<AccessLogEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<string>().HaveMaxLength(300);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AccessLogEntry>(entry =>
+        {
+            entry.ToTable(TableName);
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.Property(e => e.Purpose).HasMaxLength(500);
+            entry.Property(e => e.Path).HasMaxLength(1000);
+            entry.Ignore(e => e.Time);
+
+            // The auditor and citizen views filter by these.
+            entry.HasIndex(e => e.CitizenRef);
+            entry.HasIndex(e => e.OrganizationId);
+            entry.HasIndex(e => e.TimeUnixMs);
+            entry.HasIndex(e => e.RequestId);
+        });
+    }
+}

@@ -1,0 +1,70 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GraphQlRegistry.AccessLog.Storage.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialAccessLog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AccessLogEntries",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    TimeUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OperationName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    OrganizationId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    OrganizationType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    GrantId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    GrantAuthority = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CitizenRef = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Mask = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogEntries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessLogEntries_CitizenRef",
+                table: "AccessLogEntries",
+                column: "CitizenRef");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessLogEntries_OrganizationId",
+                table: "AccessLogEntries",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessLogEntries_RequestId",
+                table: "AccessLogEntries",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessLogEntries_TimeUnixMs",
+                table: "AccessLogEntries",
+                column: "TimeUnixMs");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AccessLogEntries");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using GraphQlRegistry.Data.Entities;
+using GraphQlRegistry.Policy.Citizens;
+
+namespace GraphQlRegistry.Data.Demo;
+
+/// <summary>
+/// Deterministic synthetic citizens, generated household by household so that families are consistent:
+/// spouses point at each other, children are born when their mother is 19 to 42, everyone in a household
+/// shares its permanent address, and each id encodes the province of birth registration, sex and birth year.
+/// The same seed always yields the same citizens.
+/// </summary>
+public sealed class DemoCitizenGenerator(int seed, DemoUnits units)
+{
+    /// <summary>The "today" of the demo data, fixed so that the data never depends on the clock.</summary>
+    public static readonly DateOnly ReferenceDate = new(2025, 1, 1);
+
+    private readonly Random _random = new(seed);
+    private readonly Dictionary<string, int> _serials = new(StringComparer.Ordinal);
+
+    public IEnumerable<Citizen> Generate(int count)
+    {
+        var remaining = count;
+        while (remaining > 0)
+        {
+            var household = NextHousehold(remaining);
+            remaining -= household.Count;
+            foreach (var member in household)
+            {
+                yield return member;
+            }
+        }
+    }
+
+    private List<Citizen> NextHousehold(int maxSize)
+    {
+        var home = Pick(units.Communes);
+        var street = $"Số {_random.Next(1, 300)} đường {Pick(VietnameseNames.StreetNames)}";
+        var roll = _random.Next(100);
+
+        if (maxSize < 2 || roll < 20)
+        {
+            return [Single(home, street, _random.Next(1960, 2005), MaritalStatus.Single)];
+        }
+
+        if (roll >= 88)
+        {
+            var widowed = Single(home, street, _random.Next(1932, 1956), MaritalStatus.Widowed);
+            if (_random.Next(100) < 30)
+            {
+                widowed.DateOfDeath = RandomDate(Math.Max(widowed.DateOfBirth!.Value.Year + 60, 2000), 2024);
+            }
+
+            return [widowed];
+        }
+
+        return Couple(home, street, maxSize);
+    }
+
+    private Citizen Single(AdministrativeUnit home, string street, int birthYear, MaritalStatus status)
+    {
+        var sex = _random.Next(2) == 0 ? Sex.Male : Sex.Female;
+        var person = NewPerson(sex, birthYear, BirthProvinceFor(home), home, street, Pick(VietnameseNames.FamilyNames), RandomOrigin());
+        person.MaritalStatus = status;
+        person.HouseholdHeadId = person.PersonalId;
+        person.HouseholdRelationship = HouseholdRelationship.Self;
+        return person;
+    }
+
+    private List<Citizen> Couple(AdministrativeUnit home, string street, int maxSize)
+    {
+        var husbandYear = _random.Next(1945, 1999);
+        var wifeYear = Math.Clamp(husbandYear + _random.Next(-3, 6), 1945, 2000);
+        var familyName = Pick(VietnameseNames.FamilyNames);
+        var origin = RandomOrigin();
+
+        var husband = NewPerson(Sex.Male, husbandYear, BirthProvinceFor(home), home, street, familyName, origin);
+        var wife = NewPerson(Sex.Female, wifeYear, BirthProvinceFor(home), home, street, Pick(VietnameseNames.FamilyNames), RandomOrigin());
+        husband.SpouseId = wife.PersonalId;
+        wife.SpouseId = husband.PersonalId;
+        husband.MaritalStatus = wife.MaritalStatus = MaritalStatus.Married;
+        husband.HouseholdHeadId = wife.HouseholdHeadId = husband.PersonalId;
+        husband.HouseholdRelationship = HouseholdRelationship.Self;
+        wife.HouseholdRelationship = HouseholdRelationship.Spouse;
+
+        var household = new List<Citizen> { husband, wife };
+        var firstChildYear = wifeYear + 19;
+        var lastChildYear = Math.Min(wifeYear + 42, ReferenceDate.Year - 1);
+        var children = Math.Min(_random.Next(4), maxSize - 2);
+        for (var i = 0; i < children && firstChildYear <= lastChildYear; i++)
+        {
+            var sex = _random.Next(2) == 0 ? Sex.Male : Sex.Female;
+            var child = NewPerson(sex, _random.Next(firstChildYear, lastChildYear + 1), units.ProvinceOf(home).Code, home, street, familyName, origin);
+            child.FatherId = husband.PersonalId;
+            child.MotherId = wife.PersonalId;
+            child.MaritalStatus = MaritalStatus.Single;
+            child.HouseholdHeadId = husband.PersonalId;
+            child.HouseholdRelationship = HouseholdRelationship.Child;
+            household.Add(child);
+        }
+
+        return household;
+    }
+
+    private Citizen NewPerson(Sex sex, int birthYear, string birthProvince, AdministrativeUnit home, string street, string familyName, string origin)
+    {
+        var birthDate = RandomDate(birthYear, birthYear);
+        var (middle, given) = sex == Sex.Male
+            ? (Pick(VietnameseNames.MaleMiddleNames), Pick(VietnameseNames.MaleGivenNames))
+            : (Pick(VietnameseNames.FemaleMiddleNames), Pick(VietnameseNames.FemaleGivenNames));
+        var district = units.DistrictOf(home);
+        var province = units.ProvinceOf(home);
+
+        var citizen = new Citizen
+        {
+            PersonalId = NextId(birthProvince, sex, birthYear),
+            FullName = $"{familyName} {middle} {given}",
+            DateOfBirth = birthDate,
+            Sex = sex,
+            Nationality = "Việt Nam",
+            Ethnicity = PickWeighted(VietnameseNames.Ethnicities),
+            Religion = PickWeighted(VietnameseNames.Religions),
+            BloodType = PickWeighted(VietnameseNames.BloodTypes),
+            PlaceOfOrigin = origin,
+            BirthRegistrationPlace = units.Describe(Pick(units.CommunesIn(birthProvince))),
+            PermanentProvinceCode = province.Code,
+            PermanentDistrictCode = district.Code,
+            PermanentCommuneCode = home.Code,
+            PermanentStreet = street,
+        };
+
+        // Most people live where they are registered; some have moved for work and hold a temporary residence.
+        var current = _random.Next(100) < 85 ? home : Pick(units.Communes);
+        citizen.CurrentCommuneCode = current.Code;
+        citizen.CurrentDistrictCode = units.DistrictOf(current).Code;
+        citizen.CurrentProvinceCode = units.ProvinceOf(current).Code;
+        citizen.CurrentStreet = current == home ? street : $"Số {_random.Next(1, 300)} đường {Pick(VietnameseNames.StreetNames)}";
+        return citizen;
+    }
+
+    private string BirthProvinceFor(AdministrativeUnit home) =>
+        _random.Next(100) < 75 ? units.ProvinceOf(home).Code : Pick(Provinces.All).Code;
+
+    private string RandomOrigin() => units.Describe(Pick(units.Communes));
+
+    /// <summary>Ids are unique: a counter per (province, century and sex, year) walks a bijection of the six serial digits.</summary>
+    private string NextId(string provinceCode, Sex sex, int birthYear)
+    {
+        var bucket = $"{provinceCode}{(int)sex}{birthYear}";
+        var counter = _serials.GetValueOrDefault(bucket);
+        _serials[bucket] = counter + 1;
+        var serial = (int)((counter * 7919L + 104_729) % 1_000_000);
+        return PersonalId.Compose(provinceCode, sex, birthYear, serial).Value;
+    }
+
+    private DateOnly RandomDate(int fromYear, int toYear)
+    {
+        var year = _random.Next(fromYear, toYear + 1);
+        var dayOfYear = _random.Next(DateTime.IsLeapYear(year) ? 366 : 365);
+        return new DateOnly(year, 1, 1).AddDays(dayOfYear);
+    }
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    private string PickWeighted((string Name, int Weight)[] items)
+    {
+        var roll = _random.Next(items.Sum(item => item.Weight));
+        foreach (var (name, weight) in items)
+        {
+            if (roll < weight)
+            {
+                return name;
+            }
+
+            roll -= weight;
+        }
+
+        return items[^1].Name;
+    }
+}

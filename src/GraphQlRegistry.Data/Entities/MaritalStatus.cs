@@ -1,0 +1,9 @@
+namespace GraphQlRegistry.Data.Entities;
+
+public enum MaritalStatus
+{
+    Single,
+    Married,
+    Divorced,
+    Widowed,
+}

@@ -1,0 +1,7 @@
+namespace GraphQlRegistry.Policy.Citizens;
+
+public enum Sex
+{
+    Male,
+    Female,
+}

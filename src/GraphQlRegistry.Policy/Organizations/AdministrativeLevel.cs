@@ -1,0 +1,9 @@
+namespace GraphQlRegistry.Policy.Organizations;
+
+public enum AdministrativeLevel
+{
+    Central,
+    Provincial,
+    District,
+    Commune,
+}
