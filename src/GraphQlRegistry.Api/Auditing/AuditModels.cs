@@ -1,0 +1,33 @@
+using GraphQlRegistry.Api.Schema.Types;
+using GraphQlRegistry.Policy.Fields;
+using GraphQlRegistry.Policy.Organizations;
+
+namespace GraphQlRegistry.Api.Auditing;
+
+/// <summary>The <c>AccessLogFilter</c> input as an auditor writes it: a citizen by personal id, never by reference.</summary>
+public sealed class AuditFilter
+{
+    public string? PersonalId { get; set; }
+
+    public string? OrganizationId { get; set; }
+
+    public OrganizationType? OrganizationType { get; set; }
+
+    public string? Field { get; set; }
+
+    public FieldOutcome? Decision { get; set; }
+
+    public DateTimeOffset? From { get; set; }
+
+    public DateTimeOffset? To { get; set; }
+}
+
+public sealed record LogPage<T>(IReadOnlyList<T> Items, PageInfo PageInfo);
+
+public sealed record AccessHistoryEntry(
+    DateTimeOffset Time,
+    string? OrganizationName,
+    OrganizationType? OrganizationType,
+    string? Field,
+    FieldOutcome Decision,
+    string? Purpose);

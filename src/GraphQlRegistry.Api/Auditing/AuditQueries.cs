@@ -1,0 +1,107 @@
+using System.Globalization;
+using GraphQL;
+using GraphQlRegistry.AccessLog.Chain;
+using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.AccessLog.Reading;
+using GraphQlRegistry.AccessLog.Storage;
+using GraphQlRegistry.Api.Callers;
+using GraphQlRegistry.Api.Errors;
+using GraphQlRegistry.Api.Execution;
+using GraphQlRegistry.Api.Schema.Types;
+using GraphQlRegistry.Data.Storage;
+using GraphQlRegistry.Policy.Citizens;
+using GraphQlRegistry.Policy.Fields;
+using Microsoft.EntityFrameworkCore;
+
+namespace GraphQlRegistry.Api.Auditing;
+
+/// <summary>
+/// Reads of the access log: the auditors' search, statistics and chain check, and a citizen's own history.
+/// Each read is itself written to the log, so watching the watchers needs no other tool.
+/// </summary>
+public sealed class AuditQueries(
+    IDbContextFactory<AccessLogDbContext> logs,
+    IDbContextFactory<RegistryDbContext> registry,
+    CitizenPseudonym pseudonym)
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<LogPage<AccessLogEntry>> SearchAsync(IResolveFieldContext context, AuditFilter? filter, int first, string? after)
+    {
+        context.Require<AuditorCaller>();
+        var logFilter = ToLogFilter(context, filter ?? new AuditFilter());
+        RecordAuditRead(context, logFilter.CitizenRef);
+        await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
+        var entries = await new AccessLogReader(db).PageAsync(logFilter, CheckedPageSize(context, first) + 1, Cursor(context, after), context.CancellationToken);
+        return Page(entries, first, e => e.Sequence, e => e);
+    }
+
+    public async Task<IReadOnlyList<AccessStatsBucket>> StatsAsync(IResolveFieldContext context, IReadOnlyList<AccessStatsDimension> groupBy, AuditFilter? filter)
+    {
+        context.Require<AuditorCaller>();
+        var logFilter = ToLogFilter(context, filter ?? new AuditFilter());
+        RecordAuditRead(context, logFilter.CitizenRef);
+        await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
+        return await new AccessLogReader(db).StatsAsync(groupBy.ToHashSet(), logFilter, context.CancellationToken);
+    }
+
+    public async Task<ChainVerification> VerifyAsync(IResolveFieldContext context)
+    {
+        context.Require<AuditorCaller>();
+        RecordAuditRead(context, null);
+        await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
+        return await ChainVerifier.VerifyAsync(db, context.CancellationToken);
+    }
+
+    public async Task<LogPage<AccessHistoryEntry>> HistoryAsync(IResolveFieldContext context, int first, string? after)
+    {
+        var caller = context.RequireDataCaller();
+        if (caller.OwnCitizenRef is not { } citizenRef)
+        {
+            throw RegistryError.At(ErrorCode.QueryNotPermitted, context);
+        }
+
+        RecordAuditRead(context, citizenRef);
+        await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
+        var entries = await new AccessLogReader(db).PageAsync(new AccessLogFilter(CitizenRef: citizenRef), CheckedPageSize(context, first) + 1, Cursor(context, after), context.CancellationToken);
+        var names = await OrganizationNamesAsync(entries.Select(e => e.OrganizationId).OfType<string>().Distinct().ToArray(), context.CancellationToken);
+        return Page(entries, first, e => e.Sequence, e => new AccessHistoryEntry(
+            e.Time, e.OrganizationId is { } id ? names.GetValueOrDefault(id) : null, e.OrganizationType, e.Field, e.Decision, e.Purpose));
+    }
+
+    private async Task<Dictionary<string, string>> OrganizationNamesAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        await using var db = await registry.CreateDbContextAsync(cancellationToken);
+        return await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+    }
+
+    private AccessLogFilter ToLogFilter(IResolveFieldContext context, AuditFilter filter)
+    {
+        string? citizenRef = null;
+        if (filter.PersonalId is { } personalId)
+        {
+            citizenRef = PersonalId.IsWellFormed(personalId) ? pseudonym.Of(personalId) : throw RegistryError.At(ErrorCode.InvalidPersonalId, context);
+        }
+
+        return new AccessLogFilter(citizenRef, filter.OrganizationId, filter.OrganizationType, filter.Field, filter.Decision, filter.From, filter.To);
+    }
+
+    private static void RecordAuditRead(IResolveFieldContext context, string? citizenRef) =>
+        context.RequestContext().Record(citizenRef, $"{context.ParentType.Name}.{context.FieldDefinition.Name}", context.ResponsePathText(),
+            FieldDecision.Revealed(DecisionReason.RuleMatched));
+
+    private static int CheckedPageSize(IResolveFieldContext context, int first) =>
+        first is >= 0 and <= MaxPageSize ? first : throw RegistryError.At(ErrorCode.InvalidArgument, context, $"first must be between 0 and {MaxPageSize}.");
+
+    private static long? Cursor(IResolveFieldContext context, string? after) =>
+        after is null ? null
+        : long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
+        : throw RegistryError.At(ErrorCode.InvalidCursor, context);
+
+    private static LogPage<T> Page<T>(IReadOnlyList<AccessLogEntry> entries, int first, Func<AccessLogEntry, long> key, Func<AccessLogEntry, T> map)
+    {
+        var items = entries.Take(first).ToList();
+        var endCursor = items.Count == 0 ? null : key(items[^1]).ToString(CultureInfo.InvariantCulture);
+        return new LogPage<T>(items.Select(map).ToList(), new PageInfo(entries.Count > first, endCursor));
+    }
+}

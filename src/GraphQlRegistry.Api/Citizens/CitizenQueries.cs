@@ -1,0 +1,150 @@
+using GraphQL;
+using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.Api.Callers;
+using GraphQlRegistry.Api.Errors;
+using GraphQlRegistry.Api.Execution;
+using GraphQlRegistry.Api.Schema;
+using GraphQlRegistry.Data.Entities;
+using GraphQlRegistry.Data.Storage;
+using GraphQlRegistry.Policy.Citizens;
+using GraphQlRegistry.Policy.Fields;
+using GraphQlRegistry.Policy.Organizations;
+using GraphQlRegistry.Policy.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace GraphQlRegistry.Api.Citizens;
+
+/// <summary>
+/// The root citizen reads. Each reads only the columns the caller may see (and, for a single record, only those it
+/// asked for), applies the row rules before returning a row, and leaves field decisions to the middleware.
+/// </summary>
+public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts, SchemaRules rules, CitizenPseudonym pseudonym)
+{
+    public const int MaxPageSize = 500;
+    private const string CitizenType = "Citizen";
+
+    public async Task<CitizenSource?> FindAsync(IResolveFieldContext context, string personalId)
+    {
+        var caller = context.RequireDataCaller();
+        if (!PersonalId.IsWellFormed(personalId))
+        {
+            throw RegistryError.At(ErrorCode.InvalidPersonalId, context);
+        }
+
+        var citizenRef = pseudonym.Of(personalId);
+        if (caller.Type == OrganizationType.Citizen && caller.OwnPersonalId != personalId)
+        {
+            throw Refuse(context, citizenRef, ErrorCode.NotOwnRecord);
+        }
+
+        var columns = RequestedColumns(context, caller);
+        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+        var row = await db.Citizens.AsNoTracking().Where(c => c.PersonalId == personalId)
+            .Select(CitizenColumns.Projection(columns)).FirstOrDefaultAsync(context.CancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        return CheckRow(caller, row) is ErrorCode refusal ? throw Refuse(context, citizenRef, refusal) : new CitizenSource(row, citizenRef);
+    }
+
+    public async Task<Connection<CitizenSource>> SearchAsync(IResolveFieldContext context, CitizenFilter? filter, IReadOnlyList<CitizenOrder>? order, int first, string? after)
+    {
+        var caller = context.RequireDataCaller();
+        if (!caller.Type.IsStateAgency())
+        {
+            throw RegistryError.At(ErrorCode.QueryNotPermitted, context);
+        }
+
+        if (first is < 0 or > MaxPageSize)
+        {
+            throw RegistryError.At(ErrorCode.InvalidArgument, context, $"first must be between 0 and {MaxPageSize}.");
+        }
+
+        var offset = after is null ? 0 : OffsetCursor.Decode(after) ?? throw RegistryError.At(ErrorCode.InvalidCursor, context);
+        var columns = ReadableColumns(caller);
+
+        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+        var query = (filter ?? new CitizenFilter()).Apply(db.Citizens.AsNoTracking());
+        if (caller.Grant.ScopeUnitCode is { } scope)
+        {
+            query = query.Where(c => c.PermanentProvinceCode == scope || c.PermanentDistrictCode == scope || c.PermanentCommuneCode == scope
+                || c.CurrentProvinceCode == scope || c.CurrentDistrictCode == scope || c.CurrentCommuneCode == scope);
+        }
+
+        var rows = await CitizenOrder.Apply(query, order ?? []).Skip(offset).Take(first + 1)
+            .Select(CitizenColumns.Projection(columns)).ToListAsync(context.CancellationToken);
+        var page = rows.Take(first).Select((row, i) => new Edge<CitizenSource>(new CitizenSource(row, pseudonym.Of(row.PersonalId)), OffsetCursor.Encode(offset + i + 1))).ToList();
+        return new Connection<CitizenSource>(page, rows.Count > first);
+    }
+
+    public async Task<IdentityMatch?> VerifyAsync(IResolveFieldContext context, string personalId, string? fullName, DateOnly? dateOfBirth)
+    {
+        var caller = context.RequireDataCaller();
+        if (!PersonalId.IsWellFormed(personalId))
+        {
+            throw RegistryError.At(ErrorCode.InvalidPersonalId, context);
+        }
+
+        var citizenRef = pseudonym.Of(personalId);
+        if (caller.Type == OrganizationType.Citizen && caller.OwnPersonalId != personalId)
+        {
+            throw Refuse(context, citizenRef, ErrorCode.NotOwnRecord);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+        var columns = CitizenColumns.Mask([nameof(Citizen.FullName), nameof(Citizen.DateOfBirth), .. CitizenColumns.Residence]);
+        var row = await db.Citizens.AsNoTracking().Where(c => c.PersonalId == personalId)
+            .Select(CitizenColumns.Projection(columns)).FirstOrDefaultAsync(context.CancellationToken);
+        if (row is not null && CheckRow(caller, row) is ErrorCode refusal)
+        {
+            throw Refuse(context, citizenRef, refusal);
+        }
+
+        return new IdentityMatch(
+            row is not null,
+            row is not null && fullName is not null && string.Equals(row.FullName, fullName.Trim(), StringComparison.Ordinal),
+            row is not null && dateOfBirth is not null && row.DateOfBirth == dateOfBirth,
+            citizenRef);
+    }
+
+    /// <summary>Columns of the Citizen fields the request selects, as the caller may read them (denied fields read nothing).</summary>
+    private ulong RequestedColumns(IResolveFieldContext context, DataCaller caller)
+    {
+        var columns = context.SubFields?.Values
+            .Select(sub => sub.FieldType)
+            .Where(field => SchemaRules.RuleOf(field) is not null)
+            .SelectMany(field => CitizenColumns.For(field.Name, caller.Decide(SchemaRules.RuleOf(field)!)))
+            ?? [];
+        return CitizenColumns.Mask(caller.Grant.ScopeUnitCode is null ? columns : columns.Concat(CitizenColumns.Residence));
+    }
+
+    /// <summary>Columns of every Citizen field the caller may read, for lists (where selections vary per page).</summary>
+    private ulong ReadableColumns(DataCaller caller) =>
+        CitizenColumns.Mask(rules.Table.Grantable
+            .Where(rule => rule.Coordinate.StartsWith(CitizenType + ".", StringComparison.Ordinal))
+            .SelectMany(rule => CitizenColumns.For(rule.Coordinate[(CitizenType.Length + 1)..], caller.Decide(rule))));
+
+    private static ErrorCode? CheckRow(DataCaller caller, Citizen row)
+    {
+        var outcome = RowRule.Check(caller.Type, caller.OwnPersonalId, caller.Grant.ScopeUnitCode, new CitizenRow(
+            row.PersonalId,
+            row.PermanentProvinceCode is { } p ? new UnitPath(p, row.PermanentDistrictCode, row.PermanentCommuneCode) : null,
+            row.CurrentProvinceCode is { } c ? new UnitPath(c, row.CurrentDistrictCode, row.CurrentCommuneCode) : null));
+        return outcome switch
+        {
+            RowOutcome.Allowed => null,
+            RowOutcome.NotOwnRecord => ErrorCode.NotOwnRecord,
+            RowOutcome.OutOfJurisdiction => ErrorCode.OutOfJurisdiction,
+        };
+    }
+
+    /// <summary>A refused row is evidence too: it is logged against the citizen it was aimed at.</summary>
+    private static RegistryError Refuse(IResolveFieldContext context, string citizenRef, ErrorCode code)
+    {
+        context.RequestContext().Record(citizenRef, $"{context.ParentType.Name}.{context.FieldDefinition.Name}",
+            context.ResponsePathText(), FieldDecision.Denied(DecisionReason.NoRuleForCaller), code.Wire());
+        return RegistryError.At(code, context);
+    }
+}

@@ -1,0 +1,59 @@
+using GraphQL.DataLoader;
+using GraphQlRegistry.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace GraphQlRegistry.Api.Citizens;
+
+/// <summary>
+/// Batches relative look-ups of one request: every father, mother, spouse and household head asked for at one level
+/// of the response is read in a single query of two columns (id and name), never one query per row.
+/// </summary>
+public sealed class RelativeLoader(IDbContextFactory<RegistryDbContext> contexts)
+{
+    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RelativeValue> _loaded = new(StringComparer.Ordinal);
+
+    public int BatchesRun { get; private set; }
+
+    public IDataLoaderResult Load(string personalId, Func<RelativeValue?, object?> project)
+    {
+        if (!_loaded.ContainsKey(personalId))
+        {
+            _pending.Add(personalId);
+        }
+
+        return new PendingRelative(this, personalId, project);
+    }
+
+    private async Task<RelativeValue?> GetAsync(string personalId, CancellationToken cancellationToken)
+    {
+        if (_pending.Count > 0)
+        {
+            await DispatchAsync(cancellationToken);
+        }
+
+        return _loaded.GetValueOrDefault(personalId);
+    }
+
+    private async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        var ids = _pending.ToArray();
+        _pending.Clear();
+        BatchesRun++;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var relatives = await db.Citizens.AsNoTracking()
+            .Where(c => ids.Contains(c.PersonalId))
+            .Select(c => new RelativeValue(c.PersonalId, c.FullName))
+            .ToListAsync(cancellationToken);
+        foreach (var relative in relatives)
+        {
+            _loaded[relative.PersonalId] = relative;
+        }
+    }
+
+    private sealed class PendingRelative(RelativeLoader loader, string personalId, Func<RelativeValue?, object?> project) : IDataLoaderResult
+    {
+        public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default) =>
+            project(await loader.GetAsync(personalId, cancellationToken));
+    }
+}

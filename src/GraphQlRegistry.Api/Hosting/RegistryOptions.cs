@@ -1,0 +1,69 @@
+using GraphQlRegistry.Data.Storage;
+
+namespace GraphQlRegistry.Api.Hosting;
+
+/// <summary>The <c>Registry</c> configuration section. Exact key names are part of the contract (SPEC §1, §6).</summary>
+public sealed class RegistryOptions
+{
+    public const string Section = "Registry";
+
+    /// <summary>Where the embedded default keeps its SQLite files and development keys; relative to the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public JwtOptions Jwt { get; set; } = new();
+
+    public DemoOptions Demo { get; set; } = new();
+
+    public AccessLogOptions AccessLog { get; set; } = new();
+
+    public LimitOptions Limits { get; set; } = new();
+
+    public sealed class DatabaseOptions
+    {
+        public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    }
+
+    public sealed class JwtOptions
+    {
+        public string Issuer { get; set; } = "graphql-registry-dev";
+
+        public string Audience { get; set; } = "graphql-registry";
+
+        /// <summary>HS256 key, at least 32 bytes of UTF-8 text.</summary>
+        public string? SigningKey { get; set; }
+
+        /// <summary>An OIDC authority whose JWKS signs tokens in production.</summary>
+        public string? Authority { get; set; }
+    }
+
+    public sealed class DemoOptions
+    {
+        /// <summary>Seed demo data into an empty database at start-up.</summary>
+        public bool Seed { get; set; } = true;
+
+        public int Citizens { get; set; } = 10_000;
+
+        public int RandomSeed { get; set; } = 20210708;
+    }
+
+    public sealed class AccessLogOptions
+    {
+        /// <summary>Key of the HMAC that turns personal ids into pseudonymous references; at least 32 bytes.</summary>
+        public string? PseudonymKey { get; set; }
+
+        public double CommitTimeoutSeconds { get; set; } = 5;
+    }
+
+    public sealed class LimitOptions
+    {
+        public int MaxDocumentBytes { get; set; } = 65_536;
+
+        public int MaxDepth { get; set; } = 12;
+
+        public int MaxComplexity { get; set; } = 2_000;
+
+        public int RequestsPerSecondPerCaller { get; set; } = 5_000;
+    }
+}

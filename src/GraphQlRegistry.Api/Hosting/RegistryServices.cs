@@ -1,0 +1,68 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.AccessLog.Storage;
+using GraphQlRegistry.AccessLog.Writing;
+using GraphQlRegistry.Api.Auditing;
+using GraphQlRegistry.Api.Authentication;
+using GraphQlRegistry.Api.Callers;
+using GraphQlRegistry.Api.Citizens;
+using GraphQlRegistry.Api.Execution;
+using GraphQlRegistry.Api.Grants;
+using GraphQlRegistry.Api.Http;
+using GraphQlRegistry.Api.Schema;
+using GraphQlRegistry.Data.Storage;
+using GraphQlRegistry.Data.Units;
+using GraphQlRegistry.Policy.Grants;
+using Microsoft.EntityFrameworkCore;
+
+namespace GraphQlRegistry.Api.Hosting;
+
+public static class RegistryServices
+{
+    public static IServiceCollection AddRegistry(this IServiceCollection services, RegistrySettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddPooledDbContextFactory<RegistryDbContext>(o => o.UseRegistryProvider(settings.Provider, settings.RegistryConnectionString));
+        services.AddPooledDbContextFactory<AccessLogDbContext>(o => o.UseRegistryProvider(settings.Provider, settings.AccessLogConnectionString));
+
+        services.AddSingleton(_ => new SchemaRules(SchemaRules.EmbeddedSdl()));
+        services.AddSingleton(sp => sp.GetRequiredService<SchemaRules>().Table);
+        services.AddSingleton(_ => new CitizenPseudonym(settings.PseudonymKey));
+        services.AddSingleton(sp => LoadSync(sp, UnitDirectory.LoadAsync));
+        services.AddSingleton(sp => LoadSync(sp, async (db, ct) =>
+            new CompetenceTable((await db.GrantingCompetences.AsNoTracking().ToListAsync(ct)).Select(row => row.ToRule()))));
+
+        services.AddSingleton<IAccessLogSink>(sp => new GroupCommitAccessLog(
+            new AccessLogWriterOptions(settings.Provider, settings.AccessLogConnectionString, TimeSpan.FromSeconds(settings.Options.AccessLog.CommitTimeoutSeconds)),
+            sp.GetRequiredService<ILogger<GroupCommitAccessLog>>()));
+
+        services.AddSingleton<CallerResolver>();
+        services.AddSingleton<CitizenQueries>();
+        services.AddSingleton<AuditQueries>();
+        services.AddSingleton<GrantIssuance>();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<ComparisonEntitlementRule>();
+        services.AddSingleton<GraphQLEndpoint>();
+        services.AddSingleton<CallerSchema>();
+
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<RegistrySchema>()
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddGraphTypes(typeof(RegistrySchema).Assembly)
+            .UseMiddleware<EntitlementMiddleware>()
+            // Serial: log records keep the response's field order, and no two resolvers share a context concurrently.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+
+        services.AddRegistryJwt(settings);
+        return services;
+    }
+
+    private static T LoadSync<T>(IServiceProvider services, Func<RegistryDbContext, CancellationToken, Task<T>> load)
+    {
+        using var db = services.GetRequiredService<IDbContextFactory<RegistryDbContext>>().CreateDbContext();
+        return load(db, CancellationToken.None).GetAwaiter().GetResult();
+    }
+}

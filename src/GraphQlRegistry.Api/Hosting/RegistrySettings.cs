@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using GraphQlRegistry.Data.Storage;
+
+namespace GraphQlRegistry.Api.Hosting;
+
+/// <summary>
+/// The settings the server runs with, resolved once at start-up: connection strings with their defaults, and the
+/// secrets. Outside Development a missing secret stops start-up; in Development it is generated once and kept
+/// beside the database, so tokens and pseudonyms survive restarts.
+/// </summary>
+public sealed record RegistrySettings(
+    RegistryOptions Options,
+    DatabaseProvider Provider,
+    string RegistryConnectionString,
+    string AccessLogConnectionString,
+    string JwtSigningKey,
+    string PseudonymKey,
+    string? JwtKeyFile)
+{
+    public const int MinimumKeyBytes = 32;
+    public const string JwtKeyFileName = "jwt-signing.key";
+    public const string PseudonymKeyFileName = "pseudonym.key";
+
+    public static RegistrySettings Resolve(IConfiguration configuration, bool isDevelopment)
+    {
+        var options = configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        var provider = options.Database.Provider;
+
+        var registry = configuration.GetConnectionString("Registry") ?? provider switch
+        {
+            DatabaseProvider.Sqlite => $"Data Source={Path.Combine(dataDirectory, "registry.db")}",
+            DatabaseProvider.Postgres => throw new InvalidOperationException("ConnectionStrings:Registry is required with the Postgres provider."),
+        };
+        var accessLog = configuration.GetConnectionString("AccessLog") ?? provider switch
+        {
+            DatabaseProvider.Sqlite => $"Data Source={Path.Combine(dataDirectory, "access-log.db")}",
+            DatabaseProvider.Postgres => registry,
+        };
+
+        string? jwtKeyFile = null;
+        var jwtKey = options.Jwt.SigningKey;
+        if (jwtKey is null && options.Jwt.Authority is null)
+        {
+            jwtKeyFile = Path.Combine(dataDirectory, JwtKeyFileName);
+            jwtKey = DevelopmentSecret(jwtKeyFile, "Registry:Jwt:SigningKey", isDevelopment);
+        }
+
+        var pseudonymKey = options.AccessLog.PseudonymKey
+            ?? DevelopmentSecret(Path.Combine(dataDirectory, PseudonymKeyFileName), "Registry:AccessLog:PseudonymKey", isDevelopment);
+
+        RequireKeyLength(jwtKey, "Registry:Jwt:SigningKey");
+        RequireKeyLength(pseudonymKey, "Registry:AccessLog:PseudonymKey");
+        return new RegistrySettings(options, provider, registry, accessLog, jwtKey ?? string.Empty, pseudonymKey, jwtKeyFile);
+    }
+
+    private static string DevelopmentSecret(string file, string key, bool isDevelopment)
+    {
+        if (File.Exists(file))
+        {
+            return File.ReadAllText(file).Trim();
+        }
+
+        if (!isDevelopment)
+        {
+            throw new InvalidOperationException($"{key} is not configured. Set it (at least {MinimumKeyBytes} bytes) outside Development.");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        File.WriteAllText(file, secret);
+        return secret;
+    }
+
+    private static void RequireKeyLength(string? key, string name)
+    {
+        if (key is not null && System.Text.Encoding.UTF8.GetByteCount(key) < MinimumKeyBytes)
+        {
+            throw new InvalidOperationException($"{name} must be at least {MinimumKeyBytes} bytes of UTF-8 text.");
+        }
+    }
+}

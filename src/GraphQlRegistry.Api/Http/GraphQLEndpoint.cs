@@ -1,0 +1,189 @@
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Errors.Custom;
+using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
+using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.AccessLog.Writing;
+using GraphQlRegistry.Api.Callers;
+using GraphQlRegistry.Api.Citizens;
+using GraphQlRegistry.Api.Errors;
+using GraphQlRegistry.Api.Execution;
+using GraphQlRegistry.Api.Hosting;
+using GraphQlRegistry.Api.Schema;
+using GraphQlRegistry.Data.Storage;
+using GraphQlRegistry.Policy.Fields;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+
+namespace GraphQlRegistry.Api.Http;
+
+/// <summary>
+/// <c>/graphql</c>, by the GraphQL-over-HTTP spec. The steps, in order: (1) negotiate the response type; (2)
+/// authenticate; (3) read the request; (4) establish the caller, refusing the whole request when it holds no valid
+/// grant or uses a wrong channel; (5) execute; (6) commit the request's access records; only then (7) answer.
+/// A response carrying citizen data never leaves before its records are durable: a log failure turns it into 503.
+/// </summary>
+public sealed class GraphQLEndpoint(
+    IDocumentExecuter<RegistrySchema> executer,
+    IGraphQLTextSerializer serializer,
+    CallerResolver callers,
+    IAccessLogSink accessLog,
+    DocumentCache documents,
+    ComparisonEntitlementRule comparisonRule,
+    RegistrySettings settings,
+    IDbContextFactory<RegistryDbContext> registry,
+    TimeProvider clock)
+{
+    public const string RequestIdHeader = "X-Request-Id";
+
+    private readonly IValidationRule[] _validationRules =
+    [
+        .. DocumentValidator.CoreRules,
+        comparisonRule,
+        new ComplexityValidationRule(new ComplexityOptions
+        {
+            MaxDepth = settings.Options.Limits.MaxDepth,
+            MaxComplexity = settings.Options.Limits.MaxComplexity,
+        }),
+    ];
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var requestId = Guid.NewGuid().ToString("N");
+        http.Response.Headers[RequestIdHeader] = requestId;
+
+        if (ResponseFormat.Negotiate(http.Request) is not { } format)
+        {
+            http.Response.StatusCode = StatusCodes.Status406NotAcceptable;
+            return;
+        }
+
+        var response = new GraphQLResponseWriter(http, serializer, format);
+        var authentication = await http.AuthenticateAsync();
+        if (!authentication.Succeeded)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await response.RefuseAsync(StatusCodes.Status401Unauthorized, ErrorCode.Unauthenticated);
+            return;
+        }
+
+        var user = authentication.Principal;
+        var (request, failureStatus, failure) = await GraphQLHttpRequest.ReadAsync(http, serializer, settings.Options.Limits.MaxDocumentBytes);
+        if (request is null)
+        {
+            await (failureStatus == StatusCodes.Status413PayloadTooLarge
+                ? response.RefuseAsync(StatusCodes.Status413PayloadTooLarge, ErrorCode.DocumentTooLarge)
+                : response.FailAsync(failureStatus!.Value, failure!));
+            return;
+        }
+
+        var document = documents.Get(request.Query!);
+        if (HttpMethods.IsGet(http.Request.Method) && IsMutation(document, request.OperationName))
+        {
+            http.Response.Headers.Allow = "POST";
+            await response.FailAsync(StatusCodes.Status405MethodNotAllowed, "Mutations are accepted over POST only.");
+            return;
+        }
+
+        var resolution = await callers.ResolveAsync(user, http.RequestAborted);
+        if (resolution.Refusal is { } refusal)
+        {
+            await RefuseCallerAsync(response, refusal, requestId, request.OperationName, http.RequestAborted);
+            return;
+        }
+
+        var caller = resolution.Caller!;
+        var access = AccessContextOf(caller, requestId, request.OperationName);
+        var context = new RegistryRequestContext(caller, access, clock, new RelativeLoader(registry));
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = document is null ? request.Query : null,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            UserContext = context,
+            User = user,
+            RequestServices = http.RequestServices,
+            CancellationToken = http.RequestAborted,
+            ValidationRules = _validationRules,
+        });
+
+        if (!result.Executed)
+        {
+            RecordRefusedDocument(context, result);
+        }
+
+        try
+        {
+            await accessLog.AppendAsync(context.Records, http.RequestAborted);
+        }
+        catch (AccessLogUnavailableException)
+        {
+            await response.RefuseAsync(StatusCodes.Status503ServiceUnavailable, ErrorCode.AuditUnavailable);
+            return;
+        }
+
+        await response.WriteAsync(result);
+    }
+
+    /// <summary>A document refused before execution for one of our reasons (a forbidden comparison, complexity) is evidence too.</summary>
+    private static void RecordRefusedDocument(RegistryRequestContext context, ExecutionResult result)
+    {
+        foreach (var error in result.Errors?.OfType<ComplexityError>() ?? [])
+        {
+            error.Code = ErrorCode.QueryTooComplex.Wire();
+        }
+
+        var code = result.Errors?.Select(e => e.Code).FirstOrDefault(c => c is "FIELD_NOT_ENTITLED" or "QUERY_TOO_COMPLEX");
+        if (code is not null)
+        {
+            context.Record(null, null, null, FieldDecision.Denied(DecisionReason.NoRuleForCaller), code);
+        }
+    }
+
+    private async Task RefuseCallerAsync(GraphQLResponseWriter response, CallerRefusal refusal, string requestId, string? operationName, CancellationToken cancellationToken)
+    {
+        var access = new AccessContext(requestId, PersonalIdRedaction.Redact(operationName), PersonalIdRedaction.Redact(refusal.Subject),
+            refusal.OrganizationId, refusal.Type, null, null, refusal.Channel, PersonalIdRedaction.Redact(refusal.Purpose));
+        var record = new AccessRecord(access, clock.GetUtcNow(), null, null, null, FieldOutcome.Denied, FieldMask.None, refusal.Code.Wire());
+        try
+        {
+            await accessLog.AppendAsync([record], cancellationToken);
+        }
+        catch (AccessLogUnavailableException)
+        {
+            await response.RefuseAsync(StatusCodes.Status503ServiceUnavailable, ErrorCode.AuditUnavailable);
+            return;
+        }
+
+        await response.RefuseAsync(StatusCodes.Status403Forbidden, refusal.Code);
+    }
+
+    private static AccessContext AccessContextOf(Caller caller, string requestId, string? operationName)
+    {
+        var data = caller as DataCaller;
+        return new AccessContext(
+            requestId,
+            PersonalIdRedaction.Redact(operationName),
+            PersonalIdRedaction.Redact(caller.Subject),
+            data?.OrganizationId,
+            data?.Type,
+            data?.Grant.Id,
+            data?.Grant.Authority,
+            data?.Channel,
+            PersonalIdRedaction.Redact(caller.Purpose));
+    }
+
+    private static bool IsMutation(GraphQLDocument? document, string? operationName)
+    {
+        var operations = document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];
+        var operation = operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        return operation?.Operation == OperationType.Mutation;
+    }
+}

@@ -1,0 +1,35 @@
+using GraphQL;
+using GraphQlRegistry.Api.Errors;
+
+namespace GraphQlRegistry.Api.Http;
+
+/// <summary>Writes results with the status codes of the GraphQL-over-HTTP spec for the negotiated media type.</summary>
+public sealed class GraphQLResponseWriter(HttpContext http, IGraphQLTextSerializer serializer, string mediaType)
+{
+    /// <summary>An executed result is 200 even with field errors; one refused before execution is 400 in graphql-response+json.</summary>
+    public Task WriteAsync(ExecutionResult result)
+    {
+        var refusedBeforeExecution = !result.Executed;
+        var status = refusedBeforeExecution && (mediaType == ResponseFormat.GraphQLResponse || HasOwnRefusalCode(result))
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        return WriteAsync(status, result);
+    }
+
+    /// <summary>A whole-request refusal with one of our codes: no data key at all.</summary>
+    public Task RefuseAsync(int status, ErrorCode code) =>
+        WriteAsync(status, new ExecutionResult { Errors = [new RegistryError(code)], Executed = false });
+
+    public Task FailAsync(int status, string message) =>
+        WriteAsync(status, new ExecutionResult { Errors = [new ExecutionError(message)], Executed = false });
+
+    private async Task WriteAsync(int status, ExecutionResult result)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static bool HasOwnRefusalCode(ExecutionResult result) =>
+        result.Errors?.Any(e => e.Code is "FIELD_NOT_ENTITLED" or "QUERY_TOO_COMPLEX") == true;
+}

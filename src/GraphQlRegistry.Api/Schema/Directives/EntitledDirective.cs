@@ -1,0 +1,56 @@
+using GraphQL.Types;
+using GraphQLParser.AST;
+using GraphQlRegistry.Api.Schema.Types;
+
+namespace GraphQlRegistry.Api.Schema.Directives;
+
+/// <summary><c>@entitled(orgTypes:, grantedBy:, mask:)</c>: one rule of the entitlement matrix on a citizen field.</summary>
+public sealed class EntitledDirective : Directive
+{
+    public const string DirectiveName = "entitled";
+
+    public EntitledDirective() : base(DirectiveName, DirectiveLocation.FieldDefinition)
+    {
+        Description = "Who may read this field: these organisation types, under a grant from one of these authorities (any if omitted), with this mask. The grant must also list the field.";
+        Repeatable = true;
+        Arguments = new QueryArguments(
+            new QueryArgument<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationTypeGraphType>>>> { Name = "orgTypes" },
+            new QueryArgument<ListGraphType<NonNullGraphType<GrantingAuthorityGraphType>>> { Name = "grantedBy" },
+            new QueryArgument<NonNullGraphType<FieldMaskGraphType>> { Name = "mask", DefaultValue = Policy.Fields.FieldMask.None });
+    }
+}
+
+/// <summary><c>@whenPartial(render:)</c>: how a field shows when the field that reached it is partially masked.</summary>
+public sealed class WhenPartialDirective : Directive
+{
+    public const string DirectiveName = "whenPartial";
+
+    public WhenPartialDirective() : base(DirectiveName, DirectiveLocation.FieldDefinition)
+    {
+        Description = "How this field shows under a PARTIAL mask of the field that reached it. A field without it is hidden.";
+        Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<PartialRenderingGraphType>> { Name = "render" });
+    }
+}
+
+/// <summary><c>@compares(field:)</c>: a match result decided as a clear read of the named citizen field.</summary>
+public sealed class ComparesDirective : Directive
+{
+    public const string DirectiveName = "compares";
+
+    public ComparesDirective() : base(DirectiveName, DirectiveLocation.FieldDefinition)
+    {
+        Description = "This result compares the caller's input with the named field: allowed only where that field is readable in clear.";
+        Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<StringGraphType>> { Name = "field" });
+    }
+}
+
+/// <summary><c>@accessLogged</c>: every resolved field of this type is written to the access log.</summary>
+public sealed class AccessLoggedDirective : Directive
+{
+    public const string DirectiveName = "accessLogged";
+
+    public AccessLoggedDirective() : base(DirectiveName, DirectiveLocation.Object)
+    {
+        Description = "Citizen data: every resolved field of this type, revealed, masked or denied, is written to the access log.";
+    }
+}

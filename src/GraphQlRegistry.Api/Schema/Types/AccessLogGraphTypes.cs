@@ -1,0 +1,111 @@
+using GraphQL.Types;
+using GraphQlRegistry.AccessLog.Chain;
+using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.AccessLog.Reading;
+using GraphQlRegistry.Api.Auditing;
+
+namespace GraphQlRegistry.Api.Schema.Types;
+
+public sealed class AccessLogEntryGraphType : ObjectGraphType<AccessLogEntry>
+{
+    public AccessLogEntryGraphType()
+    {
+        Name = "AccessLogEntry";
+        Description = "One access to one field (or one refused request). The citizen appears only as a keyed pseudonym.";
+        Field<NonNullGraphType<LongGraphType>>("sequence").Resolve(c => c.Source.Sequence);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("time").Resolve(c => c.Source.Time);
+        Field<NonNullGraphType<StringGraphType>>("requestId").Resolve(c => c.Source.RequestId);
+        Field<StringGraphType>("operationName").Resolve(c => c.Source.OperationName);
+        Field<StringGraphType>("subject").Resolve(c => c.Source.Subject);
+        Field<StringGraphType>("organizationId").Resolve(c => c.Source.OrganizationId);
+        Field<OrganizationTypeGraphType>("organizationType").Resolve(c => c.Source.OrganizationType);
+        Field<StringGraphType>("grantId").Resolve(c => c.Source.GrantId);
+        Field<GrantingAuthorityGraphType>("grantAuthority").Resolve(c => c.Source.GrantAuthority);
+        Field<ChannelGraphType>("channel").Resolve(c => c.Source.Channel);
+        Field<StringGraphType>("purpose").Resolve(c => c.Source.Purpose);
+        Field<StringGraphType>("citizenRef").Resolve(c => c.Source.CitizenRef);
+        Field<StringGraphType>("field").Resolve(c => c.Source.Field);
+        Field<StringGraphType>("path").Resolve(c => c.Source.Path);
+        Field<NonNullGraphType<AccessDecisionGraphType>>("decision").Resolve(c => c.Source.Decision);
+        Field<NonNullGraphType<FieldMaskGraphType>>("mask").Resolve(c => c.Source.Mask);
+        Field<StringGraphType>("reason").Description("The error code of a denial or refusal.").Resolve(c => c.Source.Reason);
+        Field<NonNullGraphType<StringGraphType>>("hash").Resolve(c => c.Source.Hash);
+        Field<NonNullGraphType<StringGraphType>>("previousHash").Resolve(c => c.Source.PreviousHash);
+    }
+}
+
+public sealed class AccessLogConnectionGraphType : ObjectGraphType<LogPage<AccessLogEntry>>
+{
+    public AccessLogConnectionGraphType()
+    {
+        Name = "AccessLogConnection";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessLogEntryGraphType>>>>("entries").Resolve(c => c.Source.Items);
+        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Resolve(c => c.Source.PageInfo);
+    }
+}
+
+public sealed class AccessLogFilterGraphType : InputObjectGraphType<AuditFilter>
+{
+    public AccessLogFilterGraphType()
+    {
+        Name = "AccessLogFilter";
+        Field(f => f.PersonalId, type: typeof(IdGraphType)).Description("The citizen; the server turns it into its pseudonymous reference.");
+        Field(f => f.OrganizationId, nullable: true);
+        Field(f => f.OrganizationType, type: typeof(OrganizationTypeGraphType));
+        Field(f => f.Field, nullable: true).Description("A field coordinate, e.g. Citizen.religion.");
+        Field(f => f.Decision, type: typeof(AccessDecisionGraphType));
+        Field(f => f.From, type: typeof(DateTimeOffsetGraphType));
+        Field(f => f.To, type: typeof(DateTimeOffsetGraphType));
+    }
+}
+
+public sealed class AccessStatsBucketGraphType : ObjectGraphType<AccessStatsBucket>
+{
+    public AccessStatsBucketGraphType()
+    {
+        Name = "AccessStatsBucket";
+        Field<StringGraphType>("organizationId").Resolve(c => c.Source.OrganizationId);
+        Field<OrganizationTypeGraphType>("organizationType").Resolve(c => c.Source.OrganizationType);
+        Field<StringGraphType>("field").Resolve(c => c.Source.Field);
+        Field<AccessDecisionGraphType>("decision").Resolve(c => c.Source.Decision);
+        Field<DateOnlyGraphType>("day").Resolve(c => c.Source.Day);
+        Field<NonNullGraphType<LongGraphType>>("count").Resolve(c => c.Source.Count);
+    }
+}
+
+public sealed class AccessLogVerificationGraphType : ObjectGraphType<ChainVerification>
+{
+    public AccessLogVerificationGraphType()
+    {
+        Name = "AccessLogVerification";
+        Field<NonNullGraphType<BooleanGraphType>>("ok").Resolve(c => c.Source.Ok);
+        Field<NonNullGraphType<LongGraphType>>("entriesChecked").Resolve(c => c.Source.EntriesChecked);
+        Field<LongGraphType>("firstBrokenEntry").Description("The sequence number of the first entry that breaks the chain.").Resolve(c => c.Source.FirstBrokenSequence);
+        Field<StringGraphType>("reason").Resolve(c => c.Source.Break?.ToString());
+    }
+}
+
+public sealed class AccessHistoryEntryGraphType : ObjectGraphType<AccessHistoryEntry>
+{
+    public AccessHistoryEntryGraphType()
+    {
+        Name = "AccessHistoryEntry";
+        Description = "One read of the caller's own record: when, by whom, which field, with what outcome and why.";
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("time").Resolve(c => c.Source.Time);
+        Field<StringGraphType>("organizationName").Resolve(c => c.Source.OrganizationName);
+        Field<OrganizationTypeGraphType>("organizationType").Resolve(c => c.Source.OrganizationType);
+        Field<StringGraphType>("field").Resolve(c => c.Source.Field);
+        Field<NonNullGraphType<AccessDecisionGraphType>>("decision").Resolve(c => c.Source.Decision);
+        Field<StringGraphType>("purpose").Resolve(c => c.Source.Purpose);
+    }
+}
+
+public sealed class AccessHistoryConnectionGraphType : ObjectGraphType<LogPage<AccessHistoryEntry>>
+{
+    public AccessHistoryConnectionGraphType()
+    {
+        Name = "AccessHistoryConnection";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessHistoryEntryGraphType>>>>("entries").Resolve(c => c.Source.Items);
+        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Resolve(c => c.Source.PageInfo);
+    }
+}

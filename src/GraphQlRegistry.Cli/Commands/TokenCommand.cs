@@ -1,0 +1,79 @@
+using System.ComponentModel;
+using GraphQlRegistry.Api.Authentication;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace GraphQlRegistry.Cli.Commands;
+
+/// <summary>Mints an HS256 token with the development key, for an organisation, a citizen, an auditor or a granting officer.</summary>
+public sealed class TokenCommand : Command<TokenCommand.Settings>
+{
+    public sealed class Settings : DataSettings
+    {
+        [CommandOption("--org <ID>")]
+        [Description("Organisation id, e.g. demo-credit-institution.")]
+        public string? Organization { get; set; }
+
+        [CommandOption("--citizen <PERSONAL_ID>")]
+        public string? Citizen { get; set; }
+
+        [CommandOption("--auditor")]
+        public bool Auditor { get; set; }
+
+        [CommandOption("--authority <AUTHORITY>")]
+        [Description("Granting officer: NPD_AGENCY_HEAD, PROVINCIAL_POLICE_DIRECTOR, DISTRICT_POLICE_CHIEF or COMMUNE_POLICE_CHIEF.")]
+        public string? Authority { get; set; }
+
+        [CommandOption("--unit <CODE>")]
+        public string? Unit { get; set; }
+
+        [CommandOption("--channel <CHANNEL>")]
+        public string Channel { get; set; } = "NATIONAL_PORTAL";
+
+        [CommandOption("--purpose <TEXT>")]
+        public string? Purpose { get; set; }
+
+        [CommandOption("--minutes <N>")]
+        public int Minutes { get; set; } = 60;
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var registry = settings.Resolve();
+        var claims = new Dictionary<string, object> { ["sub"] = settings.Organization ?? settings.Authority ?? (settings.Auditor ? "auditor" : "citizen") };
+        if (settings.Organization is { } organization)
+        {
+            claims["org_id"] = organization;
+            claims["channel"] = settings.Channel;
+        }
+
+        if (settings.Citizen is { } citizen)
+        {
+            claims["personal_id"] = citizen;
+            claims["channel"] = settings.Channel;
+        }
+
+        if (settings.Auditor)
+        {
+            claims["roles"] = new[] { "auditor" };
+        }
+
+        if (settings.Authority is { } authority)
+        {
+            claims["authority"] = authority;
+            if (settings.Unit is { } unit)
+            {
+                claims["unit_code"] = unit;
+            }
+        }
+
+        if (settings.Purpose is { } purpose)
+        {
+            claims["purpose"] = purpose;
+        }
+
+        var jwt = registry.Options.Jwt;
+        Console.WriteLine(DevelopmentTokens.Mint(registry.JwtSigningKey, jwt.Issuer, jwt.Audience, claims, TimeSpan.FromMinutes(settings.Minutes)));
+        return 0;
+    }
+}

@@ -1,0 +1,27 @@
+using GraphQlRegistry.AccessLog.Chain;
+using GraphQlRegistry.AccessLog.Storage;
+using GraphQlRegistry.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace GraphQlRegistry.Cli.Commands;
+
+/// <summary>Walks the access log's hash chain; exits 2 and names the first broken entry when it finds tampering.</summary>
+public sealed class VerifyLogCommand : AsyncCommand<DataSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
+    {
+        var registry = settings.Resolve();
+        var options = new DbContextOptionsBuilder<AccessLogDbContext>();
+        options.UseRegistryProvider(registry.Provider, registry.AccessLogConnectionString);
+        await using var db = new AccessLogDbContext(options.Options);
+        var result = await ChainVerifier.VerifyAsync(db, cancellationToken);
+
+        var table = new Table().AddColumns("ok", "entries checked", "first broken entry", "reason");
+        table.AddRow(result.Ok ? "[green]yes[/]" : "[red]NO[/]", result.EntriesChecked.ToString("N0"),
+            result.FirstBrokenSequence?.ToString() ?? "-", result.Break?.ToString() ?? "-");
+        AnsiConsole.Write(table);
+        return result.Ok ? 0 : 2;
+    }
+}

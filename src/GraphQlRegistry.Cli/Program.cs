@@ -1,0 +1,12 @@
+using GraphQlRegistry.Cli.Commands;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("registry");
+    config.AddCommand<TokenCommand>("token").WithDescription("Mint a development bearer token.");
+    config.AddCommand<SeedCommand>("seed").WithDescription("Create and seed a SQLite registry with demo data.");
+    config.AddCommand<VerifyLogCommand>("verify-log").WithDescription("Recompute the access log's hash chain.");
+});
+return await app.RunAsync(args);
