@@ -7,6 +7,7 @@ app.Configure(config =>
     config.SetApplicationName("registry");
     config.AddCommand<TokenCommand>("token").WithDescription("Mint a development bearer token.");
     config.AddCommand<SeedCommand>("seed").WithDescription("Create and seed a SQLite registry with demo data.");
+    config.AddCommand<SampleCitizenCommand>("sample-citizen").WithDescription("Print a demo citizen's personal id.");
     config.AddCommand<VerifyLogCommand>("verify-log").WithDescription("Recompute the access log's hash chain.");
 });
 return await app.RunAsync(args);

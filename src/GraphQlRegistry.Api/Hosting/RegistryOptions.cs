@@ -62,7 +62,7 @@ public sealed class RegistryOptions
 
         public int MaxDepth { get; set; } = 12;
 
-        public int MaxComplexity { get; set; } = 2_000;
+        public int MaxComplexity { get; set; } = 25_000;
 
         public int RequestsPerSecondPerCaller { get; set; } = 5_000;
     }

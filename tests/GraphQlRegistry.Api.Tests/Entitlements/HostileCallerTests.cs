@@ -1,0 +1,184 @@
+using System.Net;
+using GraphQlRegistry.Data.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace GraphQlRegistry.Api.Tests.Entitlements;
+
+[Collection(SharedServer.Name)]
+public sealed class HostileCallerTests(RegistryServer server)
+{
+    [Fact]
+    public async Task TokenClaimingAnotherOrganizationType_ChangesNothing()
+    {
+        var citizen = await server.CitizenWithFamilyAsync();
+        var token = RegistryServer.Token(new Dictionary<string, object>
+        {
+            ["sub"] = "bank", ["org_id"] = "demo-credit-institution", ["channel"] = "NATIONAL_PORTAL",
+            ["org_type"] = "STATE_AGENCY", ["type"] = "STATE_AGENCY", ["level"] = "CENTRAL",
+        });
+        var reply = await server.QueryAsync(token, $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ religion }} }}");
+        Assert.Contains(("FIELD_NOT_ENTITLED", "citizen.religion"), reply.Errors);
+    }
+
+    [Theory]
+    [InlineData("demo-expired")]
+    [InlineData("demo-revoked")]
+    [InlineData("demo-incompetent")]
+    [InlineData("no-such-organization")]
+    public async Task OrganizationWithoutValidGrant_Is403NoValidGrant(string organizationId)
+    {
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken(organizationId), "{ myEntitlements { grantId } }");
+        Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
+        Assert.Equal("NO_VALID_GRANT", Assert.Single(reply.Errors).Code);
+        Assert.False(reply.HasData);
+    }
+
+    [Theory]
+    [InlineData("demo-credit-institution", "ONE_STOP_SYSTEM")]
+    [InlineData("demo-state-agency", "MPS_APPROVED_CONNECTION")]
+    [InlineData("demo-state-agency", "SMS")]
+    [InlineData("demo-state-agency", "CARRIER_PIGEON")]
+    public async Task WrongChannel_Is403ChannelNotPermitted(string organizationId, string channel)
+    {
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken(organizationId, channel), "{ myEntitlements { grantId } }");
+        Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
+        Assert.Equal("CHANNEL_NOT_PERMITTED", Assert.Single(reply.Errors).Code);
+    }
+
+    [Fact]
+    public async Task ScopedGrant_ReachesInsideItsUnitOnly()
+    {
+        var inside = await server.RegistryAsync(db => db.Citizens.Where(c => c.PermanentProvinceCode == "001").Select(c => c.PersonalId).FirstAsync());
+        var outside = await server.RegistryAsync(db => db.Citizens.Where(c => c.PermanentProvinceCode != "001" && c.CurrentProvinceCode != "001").Select(c => c.PersonalId).FirstAsync());
+        var token = RegistryServer.OrganizationToken("demo-provincial-agency");
+
+        var allowed = await server.QueryAsync(token, $"{{ citizen(personalId: \"{inside}\") {{ fullName }} }}");
+        Assert.Empty(allowed.Errors);
+        Assert.NotNull(allowed.Data.GetProperty("citizen").GetProperty("fullName").GetString());
+
+        var refused = await server.QueryAsync(token, $"{{ citizen(personalId: \"{outside}\") {{ fullName }} }}");
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal(("OUT_OF_JURISDICTION", "citizen"), Assert.Single(refused.Errors));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, refused.Data.GetProperty("citizen").ValueKind);
+
+        var listed = await server.QueryAsync(token, "{ citizens(first: 500) { edges { node { permanentAddress { provinceCode } currentAddress { provinceCode } } } } }");
+        Assert.True(listed.HasData, listed.Body.GetRawText());
+        Assert.All(listed.Data.GetProperty("citizens").GetProperty("edges").EnumerateArray(), edge =>
+        {
+            var node = edge.GetProperty("node");
+            Assert.True(node.GetProperty("permanentAddress").GetProperty("provinceCode").GetString() == "001"
+                || node.GetProperty("currentAddress").GetProperty("provinceCode").GetString() == "001");
+        });
+    }
+
+    [Theory]
+    [InlineData("{ citizens(where: { religion: \"Không\" }) { edges { cursor } } }")]
+    [InlineData("{ citizens(order: [{ field: RELIGION }]) { edges { cursor } } }")]
+    public async Task FilterOrOrderOnReligionByBank_IsRefusedBeforeExecution(string query)
+    {
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-credit-institution"), query);
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Contains(reply.Errors, e => e.Code == "FIELD_NOT_ENTITLED");
+        Assert.False(reply.HasData);
+    }
+
+    [Fact]
+    public async Task FilterOnReligionThroughVariables_IsRefusedToo()
+    {
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-telecom-provider"),
+            "query($w: CitizenFilter) { citizens(where: $w) { edges { cursor } } }", new { w = new { religion = "Không" } });
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Contains(reply.Errors, e => e.Code == "FIELD_NOT_ENTITLED");
+    }
+
+    [Fact]
+    public async Task ListingByNonStateAgency_IsQueryNotPermitted()
+    {
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-credit-institution"), "{ citizens { edges { cursor } } }");
+        Assert.Equal(("QUERY_NOT_PERMITTED", "citizens"), Assert.Single(reply.Errors));
+    }
+
+    [Theory]
+    [InlineData("query($id: ID!) { citizen(personalId: $id) { faith: religion } }", "citizen.faith")]
+    [InlineData("query($id: ID!) { citizen(personalId: $id) { ...F } } fragment F on Citizen { religion }", "citizen.religion")]
+    [InlineData("query($id: ID!) { citizen(personalId: $id) { ... on Citizen { religion } } }", "citizen.religion")]
+    [InlineData("query($id: ID!, $yes: Boolean!) { citizen(personalId: $id) { religion @include(if: $yes) } }", "citizen.religion")]
+    public async Task DeniedField_StaysDeniedThroughAliasFragmentAndVariables(string query, string path)
+    {
+        var citizen = await server.CitizenWithFamilyAsync();
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-credit-institution"), query, new { id = citizen.PersonalId, yes = true });
+        Assert.Contains(("FIELD_NOT_ENTITLED", path), reply.Errors);
+        Assert.DoesNotContain(citizen.Religion!, reply.Body.GetRawText());
+    }
+
+    [Fact]
+    public async Task CitizenReadingSomeoneElse_GetsNotOwnRecord()
+    {
+        var citizen = await server.CitizenWithFamilyAsync();
+        var reply = await server.QueryAsync(RegistryServer.CitizenToken(citizen.PersonalId), $"{{ citizen(personalId: \"{citizen.FatherId}\") {{ fullName }} }}");
+        Assert.Equal(("NOT_OWN_RECORD", "citizen"), Assert.Single(reply.Errors));
+    }
+
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("00100000000A")]
+    [InlineData("0010000000001")]
+    public async Task MalformedPersonalId_IsInvalidPersonalId(string id)
+    {
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-state-agency"), $"{{ citizen(personalId: \"{id}\") {{ fullName }} }}");
+        Assert.Equal(("INVALID_PERSONAL_ID", "citizen"), Assert.Single(reply.Errors));
+        Assert.DoesNotContain(id, reply.Body.GetRawText());
+    }
+
+    [Fact]
+    public async Task BankQuery_NeverReadsTheReligionColumn()
+    {
+        var citizen = await server.CitizenWithFamilyAsync();
+        server.Sql.Clear();
+        await server.QueryAsync(RegistryServer.OrganizationToken("demo-credit-institution"),
+            $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ fullName religion ethnicity currentAddress {{ province street }} }} }}");
+        var citizenSql = server.Sql.Commands.Where(sql => sql.Contains("FROM \"Citizens\"")).ToList();
+        Assert.NotEmpty(citizenSql);
+        Assert.Contains(citizenSql, sql => sql.Contains("\"FullName\""));
+        Assert.DoesNotContain(citizenSql, sql => sql.Contains("\"Religion\"") || sql.Contains("\"Ethnicity\"") || sql.Contains("\"CurrentStreet\""));
+    }
+
+    [Fact]
+    public async Task PerCallerSdl_LeavesOutWhatTheBankMayNeverRead()
+    {
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryServer.OrganizationToken("demo-credit-institution"));
+        var sdl = await client.GetStringAsync("/graphql/sdl");
+        var citizenType = sdl[sdl.IndexOf("type Citizen {", StringComparison.Ordinal)..];
+        citizenType = citizenType[..citizenType.IndexOf('}')];
+        Assert.Contains("fullName", citizenType);
+        Assert.DoesNotContain("religion", citizenType);
+        Assert.DoesNotContain("accessLog", sdl);
+        Assert.DoesNotContain("@entitled", sdl);
+    }
+
+    [Fact]
+    public async Task MyEntitlements_ListsTheBanksFieldsWithMasks()
+    {
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-credit-institution"), "{ myEntitlements { organizationType grantedBy fields { coordinate mask } } }");
+        var fields = reply.Data.GetProperty("myEntitlements").GetProperty("fields").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("coordinate").GetString()!, f => f.GetProperty("mask").GetString());
+        Assert.Equal("PARTIAL", fields["Citizen.currentAddress"]);
+        Assert.Equal("NONE", fields["Citizen.fullName"]);
+        Assert.False(fields.ContainsKey("Citizen.religion"));
+        Assert.Equal("DISTRICT_POLICE_CHIEF", reply.Data.GetProperty("myEntitlements").GetProperty("grantedBy").GetString());
+    }
+
+    [Fact]
+    public async Task VerifyIdentity_MatchesWithoutRevealing()
+    {
+        var citizen = await server.CitizenWithFamilyAsync();
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-telecom-provider"),
+            "query($id: ID!, $n: String, $d: DateOnly) { verifyIdentity(personalId: $id, fullName: $n, dateOfBirth: $d) { personalIdExists fullNameMatches dateOfBirthMatches } }",
+            new { id = citizen.PersonalId, n = citizen.FullName, d = "1900-01-01" });
+        var result = reply.Data.GetProperty("verifyIdentity");
+        Assert.True(result.GetProperty("personalIdExists").GetBoolean());
+        Assert.True(result.GetProperty("fullNameMatches").GetBoolean());
+        Assert.False(result.GetProperty("dateOfBirthMatches").GetBoolean());
+    }
+}
