@@ -119,7 +119,7 @@ public sealed class GraphQLOverHttpTests(RegistryServer server)
     [Fact]
     public async Task Post_DeeplyNestedQuery_IsRefusedAsTooComplex()
     {
-        var deep = "{ a: __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }";
+        var deep = "{ __schema { types { fields { type " + string.Concat(Enumerable.Repeat("{ ofType ", 12)) + "{ name }" + new string('}', 12) + " } } } }";
         var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-state-agency"), deep);
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Contains(reply.Errors, e => e.Code == "QUERY_TOO_COMPLEX");
