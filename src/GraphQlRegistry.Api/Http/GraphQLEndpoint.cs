@@ -81,7 +81,8 @@ public sealed class GraphQLEndpoint(
         }
 
         var document = documents.Get(request.Query!);
-        if (HttpMethods.IsGet(http.Request.Method) && IsMutation(document, request.OperationName))
+        var operation = SelectedOperation(document, request.OperationName);
+        if (HttpMethods.IsGet(http.Request.Method) && operation?.Operation == OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
             await response.FailAsync(StatusCodes.Status405MethodNotAllowed, "Mutations are accepted over POST only.");
@@ -91,12 +92,12 @@ public sealed class GraphQLEndpoint(
         var resolution = await callers.ResolveAsync(user, http.RequestAborted);
         if (resolution.Refusal is { } refusal)
         {
-            await RefuseCallerAsync(response, refusal, requestId, request.OperationName, http.RequestAborted);
+            await RefuseCallerAsync(response, refusal, requestId, operation?.Name?.StringValue, http.RequestAborted);
             return;
         }
 
         var caller = resolution.Caller!;
-        var access = AccessContextOf(caller, requestId, request.OperationName);
+        var access = AccessContextOf(caller, requestId, operation?.Name?.StringValue);
         var context = new RegistryRequestContext(caller, access, clock, new RelativeLoader(registry));
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
@@ -178,12 +179,12 @@ public sealed class GraphQLEndpoint(
             PersonalIdRedaction.Redact(caller.Purpose));
     }
 
-    private static bool IsMutation(GraphQLDocument? document, string? operationName)
+    /// <summary>The operation the request runs: the named one, or the only one.</summary>
+    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument? document, string? operationName)
     {
         var operations = document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];
-        var operation = operationName is null
+        return operationName is null
             ? operations.Count == 1 ? operations[0] : null
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return operation?.Operation == OperationType.Mutation;
     }
 }
