@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+
+namespace GraphQlRegistry.Api.Tests.AccessLog;
+
+/// <summary>Fail closed: when the log store cannot be written, no citizen data leaves.</summary>
+public sealed class AuditUnavailableTests : IClassFixture<AuditUnavailableTests.ImpatientServer>
+{
+    private readonly ImpatientServer _server;
+
+    public AuditUnavailableTests(ImpatientServer server) => _server = server;
+
+    [Fact]
+    public async Task LockedLogStore_Gives503AuditUnavailableAndNoData_ThenRecovers()
+    {
+        var citizen = await _server.CitizenWithFamilyAsync();
+        var query = $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ fullName }} }}";
+        var token = RegistryServer.OrganizationToken("demo-state-agency");
+        Assert.Equal(HttpStatusCode.OK, (await _server.QueryAsync(token, query)).Status);
+
+        await using (var blocker = new SqliteConnection($"Data Source={Path.Combine(_server.DataDirectory, "access-log.db")}"))
+        {
+            await blocker.OpenAsync();
+            await using var transaction = await blocker.BeginTransactionAsync();
+            await using var write = blocker.CreateCommand();
+            write.CommandText = "DELETE FROM \"AccessLogEntries\" WHERE 0";
+            await write.ExecuteNonQueryAsync();
+
+            var reply = await _server.QueryAsync(token, query);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, reply.Status);
+            Assert.Equal("AUDIT_UNAVAILABLE", Assert.Single(reply.Errors).Code);
+            Assert.False(reply.HasData);
+            Assert.DoesNotContain(citizen.FullName!, reply.Body.GetRawText());
+            await transaction.RollbackAsync();
+        }
+
+        var recovered = await _server.QueryAsync(token, query);
+        Assert.Equal(HttpStatusCode.OK, recovered.Status);
+        Assert.Equal(citizen.FullName, recovered.Data.GetProperty("citizen").GetProperty("fullName").GetString());
+    }
+
+    public sealed class ImpatientServer : IDisposable
+    {
+        private readonly RegistryServer _inner = new() { CommitTimeoutSeconds = 1 };
+
+        public string DataDirectory => _inner.DataDirectory;
+
+        public Task<Data.Entities.Citizen> CitizenWithFamilyAsync() => _inner.CitizenWithFamilyAsync();
+
+        public Task<GraphQLReply> QueryAsync(string token, string query) => _inner.QueryAsync(token, query);
+
+        public void Dispose() => _inner.Dispose();
+    }
+}
