@@ -40,6 +40,10 @@ public static class GraphQLHttpRequest
         {
             return (null, StatusCodes.Status400BadRequest, "The body is not valid JSON.");
         }
+        catch (BadHttpRequestException)
+        {
+            return (null, StatusCodes.Status400BadRequest, "The body ended early.");
+        }
     }
 
     private static (GraphQLRequest?, int?, string?) FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer)

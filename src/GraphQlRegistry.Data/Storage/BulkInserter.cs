@@ -32,7 +32,12 @@ public sealed class BulkInserter<T> where T : class
             .ToArray();
     }
 
-    public int RowsPerStatement => Math.Min(MaxRowsPerStatement, MaxParametersPerStatement / _columns.Length);
+    /// <summary>
+    /// SQLite prepares one row at a time: inside a transaction that is its fastest path, and Microsoft.Data.Sqlite
+    /// binds parameters by a linear name search, so a wide statement costs quadratic time. PostgreSQL gets multi-row
+    /// statements, which save round trips.
+    /// </summary>
+    public int RowsPerStatement => _context.Database.IsSqlite() ? 1 : Math.Min(MaxRowsPerStatement, MaxParametersPerStatement / _columns.Length);
 
     /// <summary>Inserts the rows inside the given transaction, statement by statement.</summary>
     public async Task InsertAsync(IReadOnlyList<T> rows, DbTransaction transaction, CancellationToken cancellationToken = default)

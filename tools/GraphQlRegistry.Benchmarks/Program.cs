@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using GraphQlRegistry.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(FieldDecisionBenchmarks).Assembly).Run(args);
