@@ -18,7 +18,7 @@ namespace GraphQlRegistry.Api.Tests;
 /// The real server in process, on a throwaway SQLite data directory seeded with a small deterministic registry.
 /// Every test class that changes state gets its own; read-only classes share one through <see cref="SharedServer"/>.
 /// </summary>
-public sealed class RegistryServer : WebApplicationFactory<Program>
+public class RegistryServer : WebApplicationFactory<Program>
 {
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
     public const string PseudonymKey = "test-pseudonym-key-that-is-long-enough-0123456789";
@@ -40,6 +40,12 @@ public sealed class RegistryServer : WebApplicationFactory<Program>
         builder.UseSetting("Registry:Demo:Citizens", Citizens.ToString());
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         builder.ConfigureLogging(logging => logging.AddProvider(Sql));
+        ConfigureStore(builder);
+    }
+
+    /// <summary>Where the registry and the log live; SQLite files in <see cref="DataDirectory"/> unless a subclass says otherwise.</summary>
+    protected virtual void ConfigureStore(IWebHostBuilder builder)
+    {
     }
 
     public static string Token(IDictionary<string, object> claims, string key = SigningKey, TimeSpan? lifetime = null) =>

@@ -47,8 +47,8 @@ public sealed class BulkInserter<T> where T : class
         {
             var count = Math.Min(RowsPerStatement, rows.Count - start);
             var command = count == RowsPerStatement
-                ? fullStatement ??= await CreateCommandAsync(count, transaction, cancellationToken)
-                : await CreateCommandAsync(count, transaction, cancellationToken);
+                ? fullStatement ??= CreateCommand(count, transaction)
+                : CreateCommand(count, transaction);
             Bind(command, rows, start, count);
             await command.ExecuteNonQueryAsync(cancellationToken);
             if (command != fullStatement)
@@ -63,7 +63,7 @@ public sealed class BulkInserter<T> where T : class
         }
     }
 
-    private async Task<DbCommand> CreateCommandAsync(int rowCount, DbTransaction transaction, CancellationToken cancellationToken)
+    private DbCommand CreateCommand(int rowCount, DbTransaction transaction)
     {
         var command = _context.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
@@ -78,7 +78,6 @@ public sealed class BulkInserter<T> where T : class
             command.Parameters.Add(parameter);
         }
 
-        await command.PrepareAsync(cancellationToken);
         return command;
     }
 

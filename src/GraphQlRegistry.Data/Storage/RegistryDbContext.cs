@@ -42,7 +42,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
         modelBuilder.Entity<Grant>(grant =>
         {
             grant.HasKey(g => g.Id);
-            grant.Property(g => g.Id).HasMaxLength(40);
+            grant.Property(g => g.Id).HasMaxLength(80);
             grant.Property(g => g.Fields).HasMaxLength(2000);
             grant.Property(g => g.Purpose).HasMaxLength(500);
             grant.Ignore(g => g.FieldList);

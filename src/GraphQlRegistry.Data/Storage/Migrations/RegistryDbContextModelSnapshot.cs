@@ -171,7 +171,7 @@ namespace GraphQlRegistry.Data.Storage.Migrations
             modelBuilder.Entity("GraphQlRegistry.Data.Entities.Grant", b =>
                 {
                     b.Property<string>("Id")
-                        .HasMaxLength(40)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Authority")

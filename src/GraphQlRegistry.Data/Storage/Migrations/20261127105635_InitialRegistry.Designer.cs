@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GraphQlRegistry.Data.Storage.Migrations
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261127102813_InitialRegistry")]
+    [Migration("20261127105635_InitialRegistry")]
     partial class InitialRegistry
     {
         /// <inheritdoc />
@@ -174,7 +174,7 @@ namespace GraphQlRegistry.Data.Storage.Migrations
             modelBuilder.Entity("GraphQlRegistry.Data.Entities.Grant", b =>
                 {
                     b.Property<string>("Id")
-                        .HasMaxLength(40)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Authority")

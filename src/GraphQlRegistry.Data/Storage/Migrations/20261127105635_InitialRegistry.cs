@@ -80,7 +80,7 @@ namespace GraphQlRegistry.Data.Storage.Migrations
                 name: "Grants",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Id = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     OrganizationId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CitizenPersonalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Authority = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),

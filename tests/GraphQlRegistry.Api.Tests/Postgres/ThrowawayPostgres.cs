@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace GraphQlRegistry.Api.Tests.Postgres;
+
+/// <summary>
+/// A PostgreSQL cluster of the test run's own, started from the machine's binaries (initdb, pg_ctl), bound to
+/// loopback on a free port, trusted local auth, and stopped and deleted at the end. As root, it runs as user postgres.
+/// </summary>
+public sealed class ThrowawayPostgres : IDisposable
+{
+    private readonly string _directory;
+    private readonly string _binaries;
+
+    public ThrowawayPostgres()
+    {
+        _binaries = FindBinaries() ?? throw new InvalidOperationException("PostgreSQL binaries (initdb, pg_ctl) were not found; install the postgresql package.");
+        _directory = Directory.CreateTempSubdirectory("registry-pg-").FullName;
+        Port = FreePort();
+        Run("chown", "postgres", _directory);
+        AsPostgres("initdb", "-D", DataPath, "-A", "trust", "-U", "postgres", "--no-sync");
+        AsPostgres("pg_ctl", "-D", DataPath, "-l", Path.Combine(_directory, "log"), "-w", "-o",
+            $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=50";
+
+    private string DataPath => Path.Combine(_directory, "data");
+
+    private void AsPostgres(string tool, params string[] arguments) =>
+        Run(IsRoot ? "runuser" : Path.Combine(_binaries, tool), IsRoot ? ["-u", "postgres", "--", Path.Combine(_binaries, tool), .. arguments] : arguments);
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static void Run(string file, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {error.Result}");
+        }
+    }
+
+    private static string? FindBinaries()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")));
+        return onPath ?? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(dir => Path.Combine(dir, "bin"))
+            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            AsPostgres("pg_ctl", "-D", DataPath, "-m", "immediate", "stop");
+        }
+        finally
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
