@@ -108,12 +108,9 @@ public class RegistryServer : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
+        if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
         }
     }
 }

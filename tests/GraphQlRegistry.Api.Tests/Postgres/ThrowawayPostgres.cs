@@ -61,8 +61,14 @@ public sealed class ThrowawayPostgres : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Idempotent: test hosts may dispose a fixture both synchronously and asynchronously.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             AsPostgres("pg_ctl", "-D", DataPath, "-m", "immediate", "stop");
@@ -72,4 +78,6 @@ public sealed class ThrowawayPostgres : IDisposable
             Directory.Delete(_directory, recursive: true);
         }
     }
+
+    private int _disposed;
 }
