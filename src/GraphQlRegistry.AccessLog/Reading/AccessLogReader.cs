@@ -14,7 +14,7 @@ public sealed class AccessLogReader(AccessLogDbContext context)
     /// <summary>Up to <paramref name="first"/> entries older than <paramref name="beforeSequence"/>, newest first.</summary>
     public async Task<IReadOnlyList<AccessLogEntry>> PageAsync(AccessLogFilter filter, int first, long? beforeSequence, CancellationToken cancellationToken)
     {
-        var query = Apply(context.Entries.AsNoTracking(), filter);
+        var query = Apply(filter);
         if (beforeSequence is { } before)
         {
             query = query.Where(e => e.Sequence < before);
@@ -31,7 +31,7 @@ public sealed class AccessLogReader(AccessLogDbContext context)
         var byDecision = groupBy.Contains(AccessStatsDimension.Decision);
         var byDay = groupBy.Contains(AccessStatsDimension.Day);
 
-        var rows = await Apply(context.Entries.AsNoTracking(), filter)
+        var rows = await Apply(filter)
             .GroupBy(e => new
             {
                 OrganizationId = byOrganization ? e.OrganizationId : null,
@@ -50,11 +50,18 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             .ToList();
     }
 
-    private static IQueryable<AccessLogEntry> Apply(IQueryable<AccessLogEntry> query, AccessLogFilter filter)
+    private IQueryable<AccessLogEntry> Apply(AccessLogFilter filter)
     {
+        var query = context.Entries.AsNoTracking();
         if (filter.CitizenRef is { } citizenRef)
         {
-            query = query.Where(e => e.CitizenRef == citizenRef);
+            // Through the citizen's spans: a range scan of the entries' primary key per span.
+            query =
+                from span in context.CitizenSpans
+                where span.CitizenRef == citizenRef
+                from entry in context.Entries.AsNoTracking()
+                where entry.Sequence >= span.FirstSequence && entry.Sequence <= span.LastSequence && entry.CitizenRef == citizenRef
+                select entry;
         }
 
         if (filter.OrganizationId is { } organizationId)

@@ -8,21 +8,25 @@ using Microsoft.EntityFrameworkCore;
 namespace GraphQlRegistry.AccessLog.Writing;
 
 /// <summary>
-/// The writer's own connection and prepared INSERT. Each commit re-reads the chain head inside its transaction,
+/// The writer's own connection and prepared inserts. Each commit re-reads the chain head inside its transaction,
 /// under a writer lock, so several server instances sharing one PostgreSQL log extend one chain, not forks of it.
 /// </summary>
 internal sealed class LogStoreConnection : IAsyncDisposable
 {
-    private const string Columns =
-        "\"Sequence\", \"TimeUnixMs\", \"RequestId\", \"OperationName\", \"Subject\", \"OrganizationId\", \"OrganizationType\", " +
-        "\"GrantId\", \"GrantAuthority\", \"Channel\", \"Purpose\", \"CitizenRef\", \"Field\", \"Path\", \"Decision\", \"Mask\", " +
-        "\"Reason\", \"PreviousHash\", \"Hash\"";
+    private static readonly string[] EntryColumns =
+    [
+        "Sequence", "TimeUnixMs", "RequestId", "OperationName", "Subject", "OrganizationId", "OrganizationType", "GrantId",
+        "GrantAuthority", "Channel", "Purpose", "CitizenRef", "Field", "Path", "Decision", "Mask", "Reason", "PreviousHash", "Hash",
+    ];
 
-    private const int ColumnCount = 19;
+    private static readonly string[] SpanColumns = ["CitizenRef", "FirstSequence", "LastSequence"];
 
     private readonly AccessLogWriterOptions _options;
+    private readonly object?[] _entryValues = new object?[EntryColumns.Length];
+    private readonly object?[] _spanValues = new object?[SpanColumns.Length];
     private AccessLogDbContext? _context;
-    private DbCommand? _insert;
+    private PreparedInsert? _insertEntry;
+    private PreparedInsert? _insertSpan;
 
     public LogStoreConnection(AccessLogWriterOptions options) => _options = options;
 
@@ -36,15 +40,24 @@ internal sealed class LogStoreConnection : IAsyncDisposable
             await LockForWritingAsync(connection, transaction, cancellationToken);
             var (sequence, previousHash) = await ReadHeadAsync(connection, transaction, cancellationToken);
 
-            _insert!.Transaction = transaction;
+            var span = default(CitizenSpan);
             foreach (var record in records)
             {
                 var entry = AccessLogEntry.Link(record, ++sequence, previousHash);
-                Bind(_insert, entry);
-                await _insert.ExecuteNonQueryAsync(cancellationToken);
+                await _insertEntry!.ExecuteAsync(EntryValues(entry), transaction, cancellationToken);
                 previousHash = entry.Hash;
+
+                if (span is not null && span.CitizenRef == entry.CitizenRef)
+                {
+                    span = new CitizenSpan { CitizenRef = span.CitizenRef, FirstSequence = span.FirstSequence, LastSequence = entry.Sequence };
+                    continue;
+                }
+
+                await WriteSpanAsync(span, transaction, cancellationToken);
+                span = entry.CitizenRef is { } citizen ? new CitizenSpan { CitizenRef = citizen, FirstSequence = entry.Sequence, LastSequence = entry.Sequence } : null;
             }
 
+            await WriteSpanAsync(span, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch
@@ -52,6 +65,45 @@ internal sealed class LogStoreConnection : IAsyncDisposable
             await ResetAsync();
             throw;
         }
+    }
+
+    private async ValueTask WriteSpanAsync(CitizenSpan? span, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (span is null)
+        {
+            return;
+        }
+
+        _spanValues[0] = span.CitizenRef;
+        _spanValues[1] = span.FirstSequence;
+        _spanValues[2] = span.LastSequence;
+        await _insertSpan!.ExecuteAsync(_spanValues, transaction, cancellationToken);
+    }
+
+    /// <summary>The column values in <see cref="EntryColumns"/> order; enums by name, as EF stores them.</summary>
+    private object?[] EntryValues(AccessLogEntry entry)
+    {
+        var values = _entryValues;
+        values[0] = entry.Sequence;
+        values[1] = entry.TimeUnixMs;
+        values[2] = entry.RequestId;
+        values[3] = entry.OperationName;
+        values[4] = entry.Subject;
+        values[5] = entry.OrganizationId;
+        values[6] = entry.OrganizationType?.ToString();
+        values[7] = entry.GrantId;
+        values[8] = entry.GrantAuthority?.ToString();
+        values[9] = entry.Channel?.ToString();
+        values[10] = entry.Purpose;
+        values[11] = entry.CitizenRef;
+        values[12] = entry.Field;
+        values[13] = entry.Path;
+        values[14] = entry.Decision.ToString();
+        values[15] = entry.Mask.ToString();
+        values[16] = entry.Reason;
+        values[17] = entry.PreviousHash;
+        values[18] = entry.Hash;
+        return values;
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -68,19 +120,13 @@ internal sealed class LogStoreConnection : IAsyncDisposable
         await connection.OpenAsync(cancellationToken);
         if (_options.Provider == DatabaseProvider.Sqlite)
         {
-            // WAL with FULL sync: a commit is on disk when it returns; readers never block the writer.
-            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", cancellationToken);
+            // WAL with FULL sync: a commit is on disk when it returns; readers never block the writer. The larger
+            // page cache keeps the hot ends of the indexes in memory.
+            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;", cancellationToken);
         }
 
-        _insert = connection.CreateCommand();
-        _insert.CommandText = $"INSERT INTO \"{AccessLogDbContext.TableName}\" ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(0, ColumnCount).Select(i => "@p" + i))})";
-        for (var i = 0; i < ColumnCount; i++)
-        {
-            var parameter = _insert.CreateParameter();
-            parameter.ParameterName = "@p" + i;
-            _insert.Parameters.Add(parameter);
-        }
-
+        _insertEntry = PreparedInsert.For(connection, AccessLogDbContext.TableName, EntryColumns);
+        _insertSpan = PreparedInsert.For(connection, AccessLogDbContext.SpansTableName, SpanColumns);
         return connection;
     }
 
@@ -101,21 +147,6 @@ internal sealed class LogStoreConnection : IAsyncDisposable
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, EntryHasher.Genesis);
     }
 
-    private static void Bind(DbCommand command, AccessLogEntry entry)
-    {
-        object?[] values =
-        [
-            entry.Sequence, entry.TimeUnixMs, entry.RequestId, entry.OperationName, entry.Subject, entry.OrganizationId,
-            entry.OrganizationType?.ToString(), entry.GrantId, entry.GrantAuthority?.ToString(), entry.Channel?.ToString(),
-            entry.Purpose, entry.CitizenRef, entry.Field, entry.Path, entry.Decision.ToString(), entry.Mask.ToString(),
-            entry.Reason, entry.PreviousHash, entry.Hash,
-        ];
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
-
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -126,12 +157,9 @@ internal sealed class LogStoreConnection : IAsyncDisposable
 
     private async Task ResetAsync()
     {
-        if (_insert is not null)
-        {
-            await _insert.DisposeAsync();
-            _insert = null;
-        }
-
+        _insertEntry?.Dispose();
+        _insertSpan?.Dispose();
+        (_insertEntry, _insertSpan) = (null, null);
         if (_context is not null)
         {
             await _context.DisposeAsync();

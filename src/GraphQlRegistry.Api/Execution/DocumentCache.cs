@@ -5,39 +5,45 @@ using GraphQLParser.Exceptions;
 namespace GraphQlRegistry.Api.Execution;
 
 /// <summary>
-/// Parsed documents by query text, so a repeated query is not parsed again. Bounded: once full, new texts are parsed
-/// per request rather than evicting, which keeps the hot set stable and the cache immune to flooding.
-/// Documents with syntax errors are not cached; the executor parses them and reports the error.
+/// Parsed documents by query text, so a repeated query is not parsed again, and whether each has already passed the
+/// spec's validation rules (which depend only on the document and the schema, so they need not run again).
+/// Bounded: once full, new texts are parsed per request rather than evicting, which keeps the hot set stable and
+/// the cache immune to flooding. Documents with syntax errors are not cached; the executor reports their error.
 /// </summary>
 public sealed class DocumentCache(int capacity = 2_000)
 {
-    private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
 
-    public GraphQLDocument? Get(string query)
+    public CachedDocument? Get(string query)
     {
-        if (_documents.TryGetValue(query, out var document))
+        if (_documents.TryGetValue(query, out var cached))
         {
-            return document;
+            return cached;
         }
 
+        GraphQLDocument document;
         try
         {
             document = GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { Ignore = GraphQLParser.IgnoreOptions.Comments });
         }
-        catch (GraphQLSyntaxErrorException)
-        {
-            return null;
-        }
-        catch (GraphQLMaxDepthExceededException)
+        catch (Exception exception) when (exception is GraphQLSyntaxErrorException or GraphQLMaxDepthExceededException)
         {
             return null;
         }
 
-        if (_documents.Count < capacity)
-        {
-            _documents.TryAdd(query, document);
-        }
-
-        return document;
+        cached = new CachedDocument(document);
+        return _documents.Count < capacity ? _documents.GetOrAdd(query, cached) : cached;
     }
+}
+
+/// <summary>A parsed document; <see cref="PassedSpecValidation"/> turns true once it executed after full validation.</summary>
+public sealed class CachedDocument(GraphQLDocument document)
+{
+    private volatile bool _passedSpecValidation;
+
+    public GraphQLDocument Document { get; } = document;
+
+    public bool PassedSpecValidation => _passedSpecValidation;
+
+    public void MarkValidated() => _passedSpecValidation = true;
 }

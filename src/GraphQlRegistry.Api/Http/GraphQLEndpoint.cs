@@ -39,9 +39,9 @@ public sealed class GraphQLEndpoint(
 {
     public const string RequestIdHeader = "X-Request-Id";
 
-    private readonly IValidationRule[] _validationRules =
+    // Rules that depend on the caller or the variables run for every request; the spec's rules only once per document.
+    private readonly IValidationRule[] _perRequestRules =
     [
-        .. DocumentValidator.CoreRules,
         comparisonRule,
         new ComplexityValidationRule(new ComplexityOptions
         {
@@ -80,8 +80,8 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
-        var document = documents.Get(request.Query!);
-        var operation = SelectedOperation(document, request.OperationName);
+        var cached = documents.Get(request.Query!);
+        var operation = SelectedOperation(cached?.Document, request.OperationName);
         if (HttpMethods.IsGet(http.Request.Method) && operation?.Operation == OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
@@ -101,8 +101,8 @@ public sealed class GraphQLEndpoint(
         var context = new RegistryRequestContext(caller, access, clock, new RelativeLoader(registry));
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            Query = document is null ? request.Query : null,
-            Document = document,
+            Query = cached is null ? request.Query : null,
+            Document = cached?.Document,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -110,8 +110,13 @@ public sealed class GraphQLEndpoint(
             User = user,
             RequestServices = http.RequestServices,
             CancellationToken = http.RequestAborted,
-            ValidationRules = _validationRules,
+            ValidationRules = cached?.PassedSpecValidation == true ? _perRequestRules : [.. DocumentValidator.CoreRules, .. _perRequestRules],
         });
+
+        if (result.Executed)
+        {
+            cached?.MarkValidated();
+        }
 
         if (!result.Executed)
         {

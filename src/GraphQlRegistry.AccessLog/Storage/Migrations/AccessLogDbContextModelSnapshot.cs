@@ -99,15 +99,28 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("CitizenRef");
-
                     b.HasIndex("OrganizationId");
-
-                    b.HasIndex("RequestId");
 
                     b.HasIndex("TimeUnixMs");
 
                     b.ToTable("AccessLogEntries", (string)null);
+                });
+
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Entries.CitizenSpan", b =>
+                {
+                    b.Property<string>("CitizenRef")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CitizenRef", "FirstSequence");
+
+                    b.ToTable("AccessLogCitizenSpans", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -11,6 +11,19 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccessLogCitizenSpans",
+                columns: table => new
+                {
+                    CitizenRef = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FirstSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogCitizenSpans", x => new { x.CitizenRef, x.FirstSequence });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccessLogEntries",
                 columns: table => new
                 {
@@ -40,19 +53,9 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AccessLogEntries_CitizenRef",
-                table: "AccessLogEntries",
-                column: "CitizenRef");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AccessLogEntries_OrganizationId",
                 table: "AccessLogEntries",
                 column: "OrganizationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AccessLogEntries_RequestId",
-                table: "AccessLogEntries",
-                column: "RequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccessLogEntries_TimeUnixMs",
@@ -63,6 +66,9 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccessLogCitizenSpans");
+
             migrationBuilder.DropTable(
                 name: "AccessLogEntries");
         }
