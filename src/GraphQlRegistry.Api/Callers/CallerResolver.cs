@@ -28,6 +28,14 @@ public sealed class CallerResolver(
     CitizenPseudonym pseudonym,
     TimeProvider clock)
 {
+    // Compiled once per host (a compiled query is bound to one EF model): these run on every request, where EF's
+    // per-call translation cache lookup is measurable.
+    private readonly Func<RegistryDbContext, string, Task<Organization?>> _organizationById =
+        EF.CompileAsyncQuery((RegistryDbContext db, string id) => db.Organizations.AsNoTracking().FirstOrDefault(o => o.Id == id));
+
+    private readonly Func<RegistryDbContext, string, IAsyncEnumerable<Grant>> _grantsOfOrganization =
+        EF.CompileAsyncQuery((RegistryDbContext db, string id) => db.Grants.AsNoTracking().Where(g => g.OrganizationId == id));
+
     public async Task<CallerResolution> ResolveAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var subject = user.FindFirstValue(RegistryClaims.Subject) ?? string.Empty;
@@ -62,7 +70,7 @@ public sealed class CallerResolver(
     private async Task<CallerResolution> ResolveOrganizationAsync(
         RegistryDbContext db, string subject, string? purpose, string organizationId, Channel? channel, CancellationToken cancellationToken)
     {
-        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+        var organization = await _organizationById(db, organizationId);
         if (organization is null)
         {
             return new CallerRefusal(ErrorCode.NoValidGrant, subject, organizationId, null, channel, purpose);
@@ -74,7 +82,7 @@ public sealed class CallerResolver(
             return Refuse(ErrorCode.ChannelNotPermitted);
         }
 
-        var grants = await db.Grants.AsNoTracking().Where(g => g.OrganizationId == organization.Id).ToListAsync(cancellationToken);
+        var grants = await _grantsOfOrganization(db, organization.Id).ToListAsync(cancellationToken);
         var grantee = new Grantee(organization.Type, organization.Level, Locations(organization.UnitCode));
         if (BestValidGrant(grants, grantee) is not { } grant)
         {

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using GraphQlRegistry.Data.Entities;
+using GraphQlRegistry.Data.Storage;
+using Microsoft.EntityFrameworkCore;
 using GraphQlRegistry.Policy.Fields;
 
 namespace GraphQlRegistry.Api.Citizens;
@@ -68,6 +70,15 @@ public static class CitizenColumns
             .Select(property => Expression.Bind(property, Expression.Property(row, property)));
         return Expression.Lambda<Func<Citizen, Citizen>>(Expression.MemberInit(Expression.New(typeof(Citizen)), bindings), row);
     });
+
+    /// <summary><c>(db, id) => db.Citizens.Where(c => c.PersonalId == id).Select(projection).FirstOrDefault()</c>, ready to compile.</summary>
+    public static Expression<Func<RegistryDbContext, string, Citizen?>> LookupById(ulong mask)
+    {
+        Expression<Func<RegistryDbContext, string, IQueryable<Citizen>>> byId = (db, id) => db.Citizens.AsNoTracking().Where(c => c.PersonalId == id);
+        var projected = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Citizen), typeof(Citizen)], byId.Body, Expression.Quote(Projection(mask)));
+        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(Citizen)], projected);
+        return Expression.Lambda<Func<RegistryDbContext, string, Citizen?>>(first, byId.Parameters);
+    }
 
     private static ulong Bit(string property) => 1UL << Array.IndexOf(Properties, property);
 }

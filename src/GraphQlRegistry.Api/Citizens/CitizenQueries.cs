@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GraphQL;
 using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.Api.Callers;
@@ -23,6 +24,9 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
     public const int MaxPageSize = 500;
     private const string CitizenType = "Citizen";
 
+    // One compiled look-up per column set, per host: a compiled query is bound to the EF model it first ran with.
+    private readonly ConcurrentDictionary<ulong, Func<RegistryDbContext, string, Task<Citizen?>>> _lookups = new();
+
     public async Task<CitizenSource?> FindAsync(IResolveFieldContext context, string personalId)
     {
         var caller = context.RequireDataCaller();
@@ -39,8 +43,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
 
         var columns = RequestedColumns(context, caller);
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        var row = await db.Citizens.AsNoTracking().Where(c => c.PersonalId == personalId)
-            .Select(CitizenColumns.Projection(columns)).FirstOrDefaultAsync(context.CancellationToken);
+        var row = await LookupAsync(db, personalId, columns);
         if (row is null)
         {
             return null;
@@ -95,8 +98,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
 
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         var columns = CitizenColumns.Mask([nameof(Citizen.FullName), nameof(Citizen.DateOfBirth), .. CitizenColumns.Residence]);
-        var row = await db.Citizens.AsNoTracking().Where(c => c.PersonalId == personalId)
-            .Select(CitizenColumns.Projection(columns)).FirstOrDefaultAsync(context.CancellationToken);
+        var row = await LookupAsync(db, personalId, columns);
         if (row is not null && CheckRow(caller, row) is ErrorCode refusal)
         {
             throw Refuse(context, citizenRef, refusal);
@@ -108,6 +110,9 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
             row is not null && dateOfBirth is not null && row.DateOfBirth == dateOfBirth,
             citizenRef);
     }
+
+    private Task<Citizen?> LookupAsync(RegistryDbContext db, string personalId, ulong columns) =>
+        _lookups.GetOrAdd(columns, static mask => EF.CompileAsyncQuery(CitizenColumns.LookupById(mask)))(db, personalId);
 
     /// <summary>Columns of the Citizen fields the request selects, as the caller may read them (denied fields read nothing).</summary>
     private ulong RequestedColumns(IResolveFieldContext context, DataCaller caller)
