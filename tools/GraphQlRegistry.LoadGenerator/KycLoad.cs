@@ -27,7 +27,7 @@ public sealed class KycLoad(string dataDirectory, TimeSpan duration, TimeSpan wa
     {
         var port = FreePort();
         var ids = await SampleIdsAsync();
-        await using var server = target == ServerUnderTest.RawEfCore ? await RawServer.StartAsync(dataDirectory, port) : StartRegistry(target, port);
+        await using var server = await StartAsync(dataDirectory, target, port);
         var entriesBefore = CountEntries();
         var (requests, latencies, elapsed) = await DriveAsync(target, port, ids);
         var entries = target == ServerUnderTest.GraphQlDurableLog ? (CountEntries() - entriesBefore) / elapsed.TotalSeconds : (double?)null;
@@ -35,8 +35,13 @@ public sealed class KycLoad(string dataDirectory, TimeSpan duration, TimeSpan wa
         return new LoadResult(requests / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), entries);
     }
 
-    private IAsyncDisposable StartRegistry(ServerUnderTest target, int port)
+    public static async Task<IAsyncDisposable> StartAsync(string dataDirectory, ServerUnderTest target, int port)
     {
+        if (target == ServerUnderTest.RawEfCore)
+        {
+            return await RawServer.StartAsync(dataDirectory, port);
+        }
+
         var factory = new RegistryFactory(dataDirectory, target == ServerUnderTest.GraphQlNoOpLog);
         factory.UseKestrel(port);
         factory.StartServer();
