@@ -17,50 +17,51 @@ public static class EntryHasher
 
     public static string Compute(AccessLogEntry entry)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        WriteInt64(buffer, entry.Sequence);
-        WriteInt64(buffer, entry.TimeUnixMs);
-        WriteString(buffer, entry.RequestId);
-        WriteString(buffer, entry.OperationName);
-        WriteString(buffer, entry.Subject);
-        WriteString(buffer, entry.OrganizationId);
-        WriteString(buffer, entry.OrganizationType?.ToString());
-        WriteString(buffer, entry.GrantId);
-        WriteString(buffer, entry.GrantAuthority?.ToString());
-        WriteString(buffer, entry.Channel?.ToString());
-        WriteString(buffer, entry.Purpose);
-        WriteString(buffer, entry.CitizenRef);
-        WriteString(buffer, entry.Field);
-        WriteString(buffer, entry.Path);
-        WriteString(buffer, entry.Decision.ToString());
-        WriteString(buffer, entry.Mask.ToString());
-        WriteString(buffer, entry.Reason);
-        WriteString(buffer, entry.PreviousHash);
-
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.WrittenSpan, hash);
-        return Convert.ToHexStringLower(hash);
-    }
-
-    private static void WriteInt64(ArrayBufferWriter<byte> buffer, long value)
-    {
-        BinaryPrimitives.WriteInt64BigEndian(buffer.GetSpan(8), value);
-        buffer.Advance(8);
-    }
-
-    private static void WriteString(ArrayBufferWriter<byte> buffer, string? value)
-    {
-        if (value is null)
+        string?[] texts =
+        [
+            entry.RequestId, entry.OperationName, entry.Subject, entry.OrganizationId, entry.OrganizationType?.ToString(), entry.GrantId,
+            entry.GrantAuthority?.ToString(), entry.Channel?.ToString(), entry.Purpose, entry.CitizenRef, entry.Field, entry.Path,
+            entry.Decision.ToString(), entry.Mask.ToString(), entry.Reason, entry.PreviousHash,
+        ];
+        var length = 2 * sizeof(long);
+        foreach (var text in texts)
         {
-            BinaryPrimitives.WriteInt32BigEndian(buffer.GetSpan(4), -1);
-            buffer.Advance(4);
-            return;
+            length += sizeof(int) + (text is null ? 0 : Encoding.UTF8.GetByteCount(text));
         }
 
-        var length = Encoding.UTF8.GetByteCount(value);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.GetSpan(4), length);
-        buffer.Advance(4);
-        Encoding.UTF8.GetBytes(value, buffer.GetSpan(length));
-        buffer.Advance(length);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Write(buffer, entry.Sequence, entry.TimeUnixMs, texts);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, written), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int Write(Span<byte> buffer, long sequence, long timeUnixMs, string?[] texts)
+    {
+        BinaryPrimitives.WriteInt64BigEndian(buffer, sequence);
+        BinaryPrimitives.WriteInt64BigEndian(buffer[8..], timeUnixMs);
+        var position = 16;
+        foreach (var text in texts)
+        {
+            if (text is null)
+            {
+                BinaryPrimitives.WriteInt32BigEndian(buffer[position..], -1);
+                position += sizeof(int);
+                continue;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(text, buffer[(position + sizeof(int))..]);
+            BinaryPrimitives.WriteInt32BigEndian(buffer[position..], bytes);
+            position += sizeof(int) + bytes;
+        }
+
+        return position;
     }
 }
