@@ -26,8 +26,6 @@ public class RegistryServer : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("registry-test-").FullName;
 
-    public double CommitTimeoutSeconds { get; init; } = 5;
-
     public SqlCapture Sql { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -36,15 +34,14 @@ public class RegistryServer : WebApplicationFactory<Program>
         builder.UseSetting("Registry:DataDirectory", DataDirectory);
         builder.UseSetting("Registry:Jwt:SigningKey", SigningKey);
         builder.UseSetting("Registry:AccessLog:PseudonymKey", PseudonymKey);
-        builder.UseSetting("Registry:AccessLog:CommitTimeoutSeconds", CommitTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Registry:Demo:Citizens", Citizens.ToString());
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         builder.ConfigureLogging(logging => logging.AddProvider(Sql));
-        ConfigureStore(builder);
+        ConfigureOverrides(builder);
     }
 
-    /// <summary>Where the registry and the log live; SQLite files in <see cref="DataDirectory"/> unless a subclass says otherwise.</summary>
-    protected virtual void ConfigureStore(IWebHostBuilder builder)
+    /// <summary>Settings a subclass changes: another store (PostgreSQL), tighter limits. SQLite files in <see cref="DataDirectory"/> by default.</summary>
+    protected virtual void ConfigureOverrides(IWebHostBuilder builder)
     {
     }
 

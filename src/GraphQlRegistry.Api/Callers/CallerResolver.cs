@@ -10,7 +10,6 @@ using GraphQlRegistry.Policy.Citizens;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
 using GraphQlRegistry.Policy.Organizations;
-using GraphQlRegistry.Policy.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.Api.Callers;
@@ -83,7 +82,7 @@ public sealed class CallerResolver(
         }
 
         var grants = await _grantsOfOrganization(db, organization.Id).ToListAsync(cancellationToken);
-        var grantee = new Grantee(organization.Type, organization.Level, Locations(organization.UnitCode));
+        var grantee = new Grantee(organization.Type, organization.Level, units.LocationsOf(organization.UnitCode));
         if (BestValidGrant(grants, grantee) is not { } grant)
         {
             return Refuse(ErrorCode.NoValidGrant);
@@ -114,8 +113,7 @@ public sealed class CallerResolver(
         }
 
         var grants = await db.Grants.AsNoTracking().Where(g => g.CitizenPersonalId == personalId).ToListAsync(cancellationToken);
-        var locations = Locations(residence.PermanentCommuneCode).Concat(Locations(residence.CurrentCommuneCode)).ToArray();
-        var grantee = new Grantee(OrganizationType.Citizen, null, locations);
+        var grantee = new Grantee(OrganizationType.Citizen, null, units.LocationsOf(residence.PermanentCommuneCode, residence.CurrentCommuneCode));
         if (BestValidGrant(grants, grantee) is not { } grant)
         {
             return Refuse(ErrorCode.NoValidGrant);
@@ -137,6 +135,4 @@ public sealed class CallerResolver(
             : new ActiveGrant(grant.Id, grant.Authority, grant.AuthorityUnitCode, grant.ScopeUnitCode, grant.ValidFrom, grant.ValidTo,
                 grant.Purpose, grant.FieldList, rules.Grant(grant.FieldList));
     }
-
-    private UnitPath[] Locations(string? unitCode) => units.PathOf(unitCode) is { } path ? [path] : [];
 }

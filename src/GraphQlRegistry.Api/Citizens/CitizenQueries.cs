@@ -29,17 +29,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
 
     public async Task<CitizenSource?> FindAsync(IResolveFieldContext context, string personalId)
     {
-        var caller = context.RequireDataCaller();
-        if (!PersonalId.IsWellFormed(personalId))
-        {
-            throw RegistryError.At(ErrorCode.InvalidPersonalId, context);
-        }
-
-        var citizenRef = pseudonym.Of(personalId);
-        if (caller.Type == OrganizationType.Citizen && caller.OwnPersonalId != personalId)
-        {
-            throw Refuse(context, citizenRef, ErrorCode.NotOwnRecord);
-        }
+        var (caller, citizenRef) = BeginRecordRead(context, personalId);
 
         var columns = RequestedColumns(context, caller);
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
@@ -84,17 +74,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
 
     public async Task<IdentityMatch?> VerifyAsync(IResolveFieldContext context, string personalId, string? fullName, DateOnly? dateOfBirth)
     {
-        var caller = context.RequireDataCaller();
-        if (!PersonalId.IsWellFormed(personalId))
-        {
-            throw RegistryError.At(ErrorCode.InvalidPersonalId, context);
-        }
-
-        var citizenRef = pseudonym.Of(personalId);
-        if (caller.Type == OrganizationType.Citizen && caller.OwnPersonalId != personalId)
-        {
-            throw Refuse(context, citizenRef, ErrorCode.NotOwnRecord);
-        }
+        var (caller, citizenRef) = BeginRecordRead(context, personalId);
 
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         var columns = CitizenColumns.Mask([nameof(Citizen.FullName), nameof(Citizen.DateOfBirth), .. CitizenColumns.Residence]);
@@ -113,6 +93,21 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
 
     private Task<Citizen?> LookupAsync(RegistryDbContext db, string personalId, ulong columns) =>
         _lookups.GetOrAdd(columns, static mask => EF.CompileAsyncQuery(CitizenColumns.LookupById(mask)))(db, personalId);
+
+    /// <summary>What every read of one record checks first: a data caller, a well-formed id, and a citizen's own record only.</summary>
+    private (DataCaller Caller, string CitizenRef) BeginRecordRead(IResolveFieldContext context, string personalId)
+    {
+        var caller = context.RequireDataCaller();
+        if (!PersonalId.IsWellFormed(personalId))
+        {
+            throw RegistryError.At(ErrorCode.InvalidPersonalId, context);
+        }
+
+        var citizenRef = pseudonym.Of(personalId);
+        return caller.Type == OrganizationType.Citizen && caller.OwnPersonalId != personalId
+            ? throw Refuse(context, citizenRef, ErrorCode.NotOwnRecord)
+            : (caller, citizenRef);
+    }
 
     /// <summary>Columns of the Citizen fields the request selects, as the caller may read them (denied fields read nothing).</summary>
     private ulong RequestedColumns(IResolveFieldContext context, DataCaller caller)

@@ -11,7 +11,6 @@ using GraphQlRegistry.Policy.Citizens;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
 using GraphQlRegistry.Policy.Organizations;
-using GraphQlRegistry.Policy.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.Api.Grants;
@@ -123,13 +122,11 @@ public sealed class GrantIssuance(
         if (input.OrganizationId is { } organizationId)
         {
             var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
-            return organization is null ? null : new Grantee(organization.Type, organization.Level, PathsOf(organization.UnitCode));
+            return organization is null ? null : new Grantee(organization.Type, organization.Level, units.LocationsOf(organization.UnitCode));
         }
 
         var residence = await db.Citizens.AsNoTracking().Where(c => c.PersonalId == input.CitizenPersonalId)
             .Select(c => new { c.PermanentCommuneCode, c.CurrentCommuneCode }).FirstOrDefaultAsync(cancellationToken);
-        return residence is null ? null : new Grantee(OrganizationType.Citizen, null, [.. PathsOf(residence.PermanentCommuneCode), .. PathsOf(residence.CurrentCommuneCode)]);
+        return residence is null ? null : new Grantee(OrganizationType.Citizen, null, units.LocationsOf(residence.PermanentCommuneCode, residence.CurrentCommuneCode));
     }
-
-    private UnitPath[] PathsOf(string? unitCode) => units.PathOf(unitCode) is { } path ? [path] : [];
 }

@@ -57,6 +57,7 @@ public static class RegistryServices
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
 
         services.AddRegistryJwt(settings);
+        services.AddCallerRateLimiting(settings);
         return services;
     }
 

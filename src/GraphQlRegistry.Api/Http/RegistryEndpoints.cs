@@ -9,13 +9,16 @@ public static class RegistryEndpoints
 {
     public static void MapRegistryEndpoints(this WebApplication app)
     {
-        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http))
+            .RequireRateLimiting(CallerRateLimiting.Policy);
         app.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";
             return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
         });
-        app.MapGet("/graphql/sdl", PrintCallerSchemaAsync);
+        app.MapGet("/graphql/sdl", PrintCallerSchemaAsync).RequireRateLimiting(CallerRateLimiting.Policy);
         app.MapGet("/health", () => Results.Text("ok"));
     }
 

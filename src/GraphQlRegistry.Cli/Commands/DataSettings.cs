@@ -1,5 +1,8 @@
 using System.ComponentModel;
+using GraphQlRegistry.AccessLog.Storage;
 using GraphQlRegistry.Api.Hosting;
+using GraphQlRegistry.Data.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console.Cli;
 
@@ -18,4 +21,20 @@ public class DataSettings : CommandSettings
             .AddEnvironmentVariables()
             .Build(),
         isDevelopment: true);
+
+    public RegistryDbContext OpenRegistry()
+    {
+        var settings = Resolve();
+        var options = new DbContextOptionsBuilder<RegistryDbContext>();
+        options.UseRegistryProvider(settings.Provider, settings.RegistryConnectionString);
+        return new RegistryDbContext(options.Options);
+    }
+
+    public AccessLogDbContext OpenAccessLog()
+    {
+        var settings = Resolve();
+        var options = new DbContextOptionsBuilder<AccessLogDbContext>();
+        options.UseRegistryProvider(settings.Provider, settings.AccessLogConnectionString);
+        return new AccessLogDbContext(options.Options);
+    }
 }

@@ -1,4 +1,3 @@
-using GraphQlRegistry.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console.Cli;
 
@@ -9,10 +8,7 @@ public sealed class SampleCitizenCommand : AsyncCommand<DataSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
     {
-        var registry = settings.Resolve();
-        var options = new DbContextOptionsBuilder<RegistryDbContext>();
-        options.UseRegistryProvider(registry.Provider, registry.RegistryConnectionString);
-        await using var db = new RegistryDbContext(options.Options);
+        await using var db = settings.OpenRegistry();
         var id = await db.Citizens.Where(c => c.FatherId != null).OrderBy(c => c.PersonalId).Select(c => c.PersonalId).FirstOrDefaultAsync(cancellationToken);
         Console.WriteLine(id ?? "no demo citizens yet: start the server once");
         return id is null ? 1 : 0;

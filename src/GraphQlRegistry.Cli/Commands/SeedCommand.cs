@@ -27,9 +27,7 @@ public sealed class SeedCommand : AsyncCommand<SeedCommand.Settings>
     {
         var registry = settings.Resolve();
         Directory.CreateDirectory(Path.GetFullPath(settings.DataDirectory));
-        var options = new DbContextOptionsBuilder<RegistryDbContext>();
-        options.UseRegistryProvider(registry.Provider, registry.RegistryConnectionString);
-        await using var db = new RegistryDbContext(options.Options);
+        await using var db = settings.OpenRegistry();
         await DatabaseSchema.EnsureAsync(db, registry.Provider, cancellationToken);
 
         var rules = new SchemaRules(SchemaRules.EmbeddedSdl()).Table;

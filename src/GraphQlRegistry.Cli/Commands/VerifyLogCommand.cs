@@ -1,7 +1,4 @@
 using GraphQlRegistry.AccessLog.Chain;
-using GraphQlRegistry.AccessLog.Storage;
-using GraphQlRegistry.Data.Storage;
-using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,10 +9,7 @@ public sealed class VerifyLogCommand : AsyncCommand<DataSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
     {
-        var registry = settings.Resolve();
-        var options = new DbContextOptionsBuilder<AccessLogDbContext>();
-        options.UseRegistryProvider(registry.Provider, registry.AccessLogConnectionString);
-        await using var db = new AccessLogDbContext(options.Options);
+        await using var db = settings.OpenAccessLog();
         var result = await ChainVerifier.VerifyAsync(db, cancellationToken);
 
         var table = new Table().AddColumns("ok", "entries checked", "first broken entry", "reason");

@@ -22,6 +22,10 @@ public sealed class UnitDirectory
 
     public string? NameOf(string? code) => code is not null && _units.TryGetValue(code, out var unit) ? unit.Name : null;
 
+    /// <summary>The places a grantee sits for competence: the paths of the given units, unknown ones left out.</summary>
+    public IReadOnlyList<UnitPath> LocationsOf(params string?[] unitCodes) =>
+        unitCodes.Select(PathOf).OfType<UnitPath>().ToArray();
+
     /// <summary>The path from the province down to the unit; null for an unknown code.</summary>
     public UnitPath? PathOf(string? code)
     {

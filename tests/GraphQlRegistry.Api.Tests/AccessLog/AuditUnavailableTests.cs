@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace GraphQlRegistry.Api.Tests.AccessLog;
@@ -39,16 +40,8 @@ public sealed class AuditUnavailableTests : IClassFixture<AuditUnavailableTests.
         Assert.Equal(citizen.FullName, recovered.Data.GetProperty("citizen").GetProperty("fullName").GetString());
     }
 
-    public sealed class ImpatientServer : IDisposable
+    public sealed class ImpatientServer : RegistryServer
     {
-        private readonly RegistryServer _inner = new() { CommitTimeoutSeconds = 1 };
-
-        public string DataDirectory => _inner.DataDirectory;
-
-        public Task<Data.Entities.Citizen> CitizenWithFamilyAsync() => _inner.CitizenWithFamilyAsync();
-
-        public Task<GraphQLReply> QueryAsync(string token, string query) => _inner.QueryAsync(token, query);
-
-        public void Dispose() => _inner.Dispose();
+        protected override void ConfigureOverrides(IWebHostBuilder builder) => builder.UseSetting("Registry:AccessLog:CommitTimeoutSeconds", "1");
     }
 }

@@ -60,7 +60,7 @@ public sealed class PostgresRegistryTests : IClassFixture<PostgresRegistryTests.
     {
         private readonly ThrowawayPostgres _postgres = new();
 
-        protected override void ConfigureStore(IWebHostBuilder builder)
+        protected override void ConfigureOverrides(IWebHostBuilder builder)
         {
             builder.UseSetting("Registry:Database:Provider", "Postgres");
             builder.UseSetting("ConnectionStrings:Registry", _postgres.ConnectionString("registry"));

@@ -12,6 +12,7 @@ public sealed class ThrowawayPostgres : IDisposable
 {
     private readonly string _directory;
     private readonly string _binaries;
+    private int _disposed;
 
     public ThrowawayPostgres()
     {
@@ -79,5 +80,4 @@ public sealed class ThrowawayPostgres : IDisposable
         }
     }
 
-    private int _disposed;
 }
