@@ -58,7 +58,7 @@ public sealed class AuditQueries(
         var caller = context.RequireDataCaller();
         if (caller.OwnCitizenRef is not { } citizenRef)
         {
-            throw RegistryError.At(ErrorCode.QueryNotPermitted, context);
+            throw context.RefuseOperation();
         }
 
         RecordAuditRead(context, citizenRef);

@@ -47,7 +47,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         var caller = context.RequireDataCaller();
         if (!caller.Type.IsStateAgency())
         {
-            throw RegistryError.At(ErrorCode.QueryNotPermitted, context);
+            throw context.RefuseOperation();
         }
 
         if (first is < 0 or > MaxPageSize)

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Errors;
+using GraphQlRegistry.Policy.Fields;
 
 namespace GraphQlRegistry.Api.Execution;
 
@@ -10,7 +11,15 @@ public static class ResolveFieldContextExtensions
 
     /// <summary>The caller, if it is of the kind this operation serves; otherwise the field fails with <c>QUERY_NOT_PERMITTED</c>.</summary>
     public static T Require<T>(this IResolveFieldContext context) where T : Caller =>
-        context.RequestContext().Caller as T ?? throw RegistryError.At(ErrorCode.QueryNotPermitted, context);
+        context.RequestContext().Caller as T ?? throw context.RefuseOperation();
+
+    /// <summary>Refuses this root operation to this caller, and records the refusal: a probe of what one may not use is evidence.</summary>
+    public static RegistryError RefuseOperation(this IResolveFieldContext context)
+    {
+        context.RequestContext().Record(null, $"{context.ParentType.Name}.{context.FieldDefinition.Name}", context.ResponsePathText(),
+            FieldDecision.Denied(DecisionReason.NoRuleForCaller), ErrorCode.QueryNotPermitted.Wire());
+        return RegistryError.At(ErrorCode.QueryNotPermitted, context);
+    }
 
     public static DataCaller RequireDataCaller(this IResolveFieldContext context) => context.Require<DataCaller>();
 

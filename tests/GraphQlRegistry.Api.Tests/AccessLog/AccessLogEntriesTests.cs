@@ -105,6 +105,27 @@ public sealed partial class AccessLogEntriesTests(RegistryServer server)
     }
 
     [Fact]
+    public async Task OperationRefusedToTheCaller_LeavesAnEntryWithQueryNotPermitted()
+    {
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-telecom-provider"), "{ citizens { edges { cursor } } }");
+        Assert.Equal(("QUERY_NOT_PERMITTED", "citizens"), Assert.Single(reply.Errors));
+        var entry = Assert.Single(await EntriesOf(reply.RequestId!));
+        Assert.Equal(("Query.citizens", FieldOutcome.Denied, "QUERY_NOT_PERMITTED"), (entry.Field, entry.Decision, entry.Reason));
+    }
+
+    [Fact]
+    public async Task IdentityCheck_LogsEachMatchResult()
+    {
+        var citizen = await server.CitizenWithFamilyAsync();
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-electronic-identification-provider"),
+            $"{{ verifyIdentity(personalId: \"{citizen.PersonalId}\", fullName: \"{citizen.FullName}\") {{ personalIdExists fullNameMatches dateOfBirthMatches }} }}");
+        Assert.Empty(reply.Errors);
+        var entries = await EntriesOf(reply.RequestId!);
+        Assert.Equal(["IdentityVerification.personalIdExists", "IdentityVerification.fullNameMatches", "IdentityVerification.dateOfBirthMatches"], entries.Select(e => e.Field));
+        Assert.All(entries, e => Assert.Equal((FieldOutcome.Revealed, Pseudonym.Of(citizen.PersonalId)), (e.Decision, e.CitizenRef)));
+    }
+
+    [Fact]
     public async Task PersonalIdsInCallerText_AreRedactedBeforeLogging()
     {
         var citizen = await server.CitizenWithFamilyAsync();

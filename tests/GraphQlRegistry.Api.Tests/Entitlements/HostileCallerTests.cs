@@ -157,6 +157,18 @@ public sealed class HostileCallerTests(RegistryServer server)
     }
 
     [Fact]
+    public async Task ListingWithParents_ReadsRelativesInOneBatch_NotOneQueryPerRow()
+    {
+        server.Sql.Clear();
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-state-agency"),
+            "{ citizens(first: 100, order: [{ field: DATE_OF_BIRTH }]) { edges { node { fullName father { fullName } mother { fullName } householdHead { head { fullName } } } } } }");
+        Assert.Empty(reply.Errors);
+        Assert.Equal(100, reply.Data.GetProperty("citizens").GetProperty("edges").GetArrayLength());
+        var citizenQueries = server.Sql.Commands.Count(sql => sql.Contains("FROM \"Citizens\""));
+        Assert.InRange(citizenQueries, 2, 3);
+    }
+
+    [Fact]
     public async Task PerCallerSdl_LeavesOutWhatTheBankMayNeverRead()
     {
         var client = server.CreateClient();

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Snapshooter.Xunit;
+
+namespace GraphQlRegistry.Api.Tests.Entitlements;
+
+/// <summary>What a bank, a telecom and a notary receive for the same demo citizen, pinned as a reviewed snapshot.</summary>
+[Collection(SharedServer.Name)]
+public sealed class ResponseSnapshotTests(RegistryServer server)
+{
+    [Fact]
+    public async Task SameRecord_AsEachKindOfCallerReceivesIt()
+    {
+        var citizen = await server.CitizenWithFamilyAsync();
+        var query = $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ personalId fullName nationality placeOfOrigin maritalStatus " +
+            "permanentAddress { provinceCode province district street } currentAddress { provinceCode province district street } " +
+            "father { personalId fullName } religion } }";
+        var responses = new Dictionary<string, object?>();
+        foreach (var organization in new[] { "demo-credit-institution", "demo-telecom-provider", "demo-notary-organization" })
+        {
+            var reply = await server.QueryAsync(RegistryServer.OrganizationToken(organization), query);
+            responses[organization] = JsonSerializer.Deserialize<object>(reply.Body.GetRawText());
+        }
+
+        Snapshot.Match(JsonSerializer.Serialize(responses, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+}
