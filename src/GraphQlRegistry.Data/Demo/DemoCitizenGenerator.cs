@@ -15,7 +15,7 @@ public sealed class DemoCitizenGenerator(int seed, DemoUnits units)
     public static readonly DateOnly ReferenceDate = new(2025, 1, 1);
 
     private readonly Random _random = new(seed);
-    private readonly Dictionary<string, int> _serials = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Offset, int Count)> _serials = new(StringComparer.Ordinal);
 
     public IEnumerable<Citizen> Generate(int count)
     {
@@ -142,13 +142,16 @@ public sealed class DemoCitizenGenerator(int seed, DemoUnits units)
 
     private string RandomOrigin() => units.Describe(Pick(units.Communes));
 
-    /// <summary>Ids are unique: a counter per (province, century and sex, year) walks a bijection of the six serial digits.</summary>
+    /// <summary>
+    /// Ids are unique: a counter per (province, century and sex, year), from a seeded offset of its own, walks a
+    /// bijection of the six serial digits (7919 is prime to 10^6), so serials look scattered yet never repeat.
+    /// </summary>
     private string NextId(string provinceCode, Sex sex, int birthYear)
     {
         var bucket = $"{provinceCode}{(int)sex}{birthYear}";
-        var counter = _serials.GetValueOrDefault(bucket);
-        _serials[bucket] = counter + 1;
-        var serial = (int)((counter * 7919L + 104_729) % 1_000_000);
+        var (offset, counter) = _serials.TryGetValue(bucket, out var state) ? state : (_random.Next(1_000_000), 0);
+        _serials[bucket] = (offset, counter + 1);
+        var serial = (int)((counter * 7919L + offset) % 1_000_000);
         return PersonalId.Compose(provinceCode, sex, birthYear, serial).Value;
     }
 
