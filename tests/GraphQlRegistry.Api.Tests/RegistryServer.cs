@@ -75,6 +75,7 @@ public class RegistryServer : WebApplicationFactory<Program>
         {
             Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
         };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

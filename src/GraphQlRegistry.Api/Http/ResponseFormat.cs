@@ -8,13 +8,16 @@ public static class ResponseFormat
     public const string GraphQLResponse = "application/graphql-response+json";
     public const string Json = "application/json";
 
-    /// <summary>The media type to answer in, or null when the client accepts neither (406).</summary>
+    /// <summary>
+    /// The media type to answer in, or null when the client accepts neither (406). A client that names no type, or
+    /// any type, is treated as a legacy client and gets <c>application/json</c>, as the spec asks.
+    /// </summary>
     public static string? Negotiate(HttpRequest request)
     {
         var accept = request.GetTypedHeaders().Accept;
         if (accept.Count == 0)
         {
-            return GraphQLResponse;
+            return Json;
         }
 
         string? chosen = null;
@@ -37,7 +40,7 @@ public static class ResponseFormat
     {
         GraphQLResponse => GraphQLResponse,
         Json => Json,
-        "application/*" or "*/*" => GraphQLResponse,
+        "application/*" or "*/*" => Json,
         _ => null,
     };
 }

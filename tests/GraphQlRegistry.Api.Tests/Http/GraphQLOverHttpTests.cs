@@ -52,6 +52,7 @@ public sealed class GraphQLOverHttpTests(RegistryServer server)
     {
         var id = (await server.CitizenWithFamilyAsync()).PersonalId;
         var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString($"{{ citizen(personalId: \"{id}\") {{ personalId }} }}"));
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RegistryServer.OrganizationToken("demo-state-agency"));
         var reply = await GraphQLReply.ReadAsync(await server.CreateClient().SendAsync(request));
         Assert.Equal(HttpStatusCode.OK, reply.Status);
@@ -90,6 +91,16 @@ public sealed class GraphQLOverHttpTests(RegistryServer server)
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.Equal("application/json", reply.ContentType);
         Assert.False(reply.HasData);
+    }
+
+    [Fact]
+    public async Task Post_FromALegacyClientNamingNoMediaType_IsAnsweredInJson()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("{\"query\":\"{ __typename }\"}", Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RegistryServer.OrganizationToken("demo-state-agency"));
+        var reply = await GraphQLReply.ReadAsync(await server.CreateClient().SendAsync(request));
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal("application/json", reply.ContentType);
     }
 
     [Fact]
