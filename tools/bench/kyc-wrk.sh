@@ -11,7 +11,8 @@ CLI="dotnet src/GraphQlRegistry.Cli/bin/Release/net10.0/registry.dll"
 TOKEN=$($CLI token --org demo-credit-institution --data "$DATA" --purpose KYC --minutes 120)
 ID=$($CLI sample-citizen --data "$DATA")
 SCRIPT=$(mktemp --suffix .lua)
-trap 'rm -f "$SCRIPT"' EXIT
+stop_server() { pkill -9 -f "GraphQlRegistry.LoadGenerator.dll serve" || true; pkill -f "sleep 3600" || true; }
+trap 'stop_server; rm -f "$SCRIPT"' EXIT
 QUERY='query Kyc($id: ID!) { citizen(personalId: $id) { personalId fullName dateOfBirth sex nationality placeOfOrigin permanentAddress { provinceCode province district commune street } currentAddress { provinceCode province district commune street } } }'
 cat > "$SCRIPT" <<LUA
 wrk.method = "POST"
@@ -27,7 +28,8 @@ LUA
 printf '%-20s %9s %8s %8s\n' server req/s p50 p99
 for TARGET in RawEfCore GraphQlNoOpLog GraphQlDurableLog; do
   PATHNAME=/graphql; [ "$TARGET" = RawEfCore ] && PATHNAME=/raw
-  sleep 3600 | dotnet tools/GraphQlRegistry.LoadGenerator/bin/Release/net10.0/GraphQlRegistry.LoadGenerator.dll serve "$DATA" "$TARGET" "$PORT" >/dev/null 2>&1 &
+  # The host serves until its stdin closes; the sleep holds it open and must not hold this script's output.
+  sleep 3600 </dev/null 2>/dev/null | dotnet tools/GraphQlRegistry.LoadGenerator/bin/Release/net10.0/GraphQlRegistry.LoadGenerator.dll serve "$DATA" "$TARGET" "$PORT" >/dev/null 2>&1 &
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.5; done
   wrk -t2 -c32 -d5s -s "$SCRIPT" "http://127.0.0.1:$PORT$PATHNAME" >/dev/null
   OUT=$(wrk -t2 -c32 -d"${DURATION}s" -s "$SCRIPT" --latency "http://127.0.0.1:$PORT$PATHNAME")
@@ -35,6 +37,6 @@ for TARGET in RawEfCore GraphQlNoOpLog GraphQlDurableLog; do
   printf '%-20s %9s %8s %8s\n' "$TARGET" "$(echo "$OUT" | awk '/Requests\/sec/ {print $2}')" \
     "$(echo "$OUT" | awk '$1=="50%" {print $2}')" "$(echo "$OUT" | awk '$1=="99%" {print $2}')"
   # The host traps SIGTERM and waits for stdin; the benchmark needs nothing graceful.
-  pkill -9 -f "GraphQlRegistry.LoadGenerator.dll serve" || true
+  stop_server
   sleep 2
 done
