@@ -13,8 +13,6 @@ public sealed class RelativeLoader(IDbContextFactory<RegistryDbContext> contexts
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RelativeValue> _loaded = new(StringComparer.Ordinal);
 
-    public int BatchesRun { get; private set; }
-
     public IDataLoaderResult Load(string personalId, Func<RelativeValue?, object?> project)
     {
         if (!_loaded.ContainsKey(personalId))
@@ -39,7 +37,6 @@ public sealed class RelativeLoader(IDbContextFactory<RegistryDbContext> contexts
     {
         var ids = _pending.ToArray();
         _pending.Clear();
-        BatchesRun++;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var relatives = await db.Citizens.AsNoTracking()
             .Where(c => ids.Contains(c.PersonalId))

@@ -8,11 +8,8 @@ public sealed class RegistryError : ExecutionError
     public RegistryError(ErrorCode code, string? detail = null)
         : base(detail is null ? code.Message() : $"{code.Message()} {detail}")
     {
-        ErrorCode = code;
         Code = code.Wire();
     }
-
-    public ErrorCode ErrorCode { get; }
 
     /// <summary>The error at the field being resolved, with its response path and location.</summary>
     public static RegistryError At(ErrorCode code, IResolveFieldContext context, string? detail = null) =>

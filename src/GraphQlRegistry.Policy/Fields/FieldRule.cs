@@ -27,6 +27,4 @@ public sealed class FieldRule
     public FieldRule? ComparesTo { get; }
 
     public bool IsGrantable => GrantBit >= 0;
-
-    public override string ToString() => Coordinate;
 }

@@ -6,8 +6,6 @@ public readonly record struct OrganizationTypeSet(uint Bits)
     public static OrganizationTypeSet Of(IEnumerable<OrganizationType> types) =>
         new(types.Aggregate(0u, (bits, type) => bits | Bit(type)));
 
-    public static OrganizationTypeSet All { get; } = Of(Enum.GetValues<OrganizationType>());
-
     public bool Contains(OrganizationType type) => (Bits & Bit(type)) != 0;
 
     public IEnumerable<OrganizationType> Members =>
