@@ -46,6 +46,10 @@ public static class ErrorMessages
         ErrorCode.RateLimited => "RATE_LIMITED",
     };
 
+    /// <summary>Our codes that refuse a whole document before execution: HTTP 400 whatever the media type.</summary>
+    public static bool IsPreExecutionRefusal(string? code) =>
+        code == ErrorCode.FieldNotEntitled.Wire() || code == ErrorCode.QueryTooComplex.Wire();
+
     public static string Message(this ErrorCode code) => code switch
     {
         ErrorCode.Unauthenticated => "A valid bearer token is required.",

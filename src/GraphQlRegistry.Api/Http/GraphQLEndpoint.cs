@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
@@ -97,8 +98,20 @@ public sealed class GraphQLEndpoint(
         }
 
         var caller = resolution.Caller!;
-        var access = AccessContextOf(caller, requestId, operation?.Name?.StringValue);
-        var context = new RegistryRequestContext(caller, access, clock, new RelativeLoader(registry));
+        var context = new RegistryRequestContext(caller, AccessContextOf(caller, requestId, operation?.Name?.StringValue), clock, new RelativeLoader(registry));
+        var result = await ExecuteAsync(http, request, cached, context, user);
+        if (await CommitAsync(context.Records, http.RequestAborted))
+        {
+            await response.WriteAsync(result);
+        }
+        else
+        {
+            await response.RefuseAsync(StatusCodes.Status503ServiceUnavailable, ErrorCode.AuditUnavailable);
+        }
+    }
+
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, CachedDocument? cached, RegistryRequestContext context, ClaimsPrincipal user)
+    {
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = cached is null ? request.Query : null,
@@ -116,38 +129,34 @@ public sealed class GraphQLEndpoint(
         if (result.Executed)
         {
             cached?.MarkValidated();
+            return result;
         }
 
-        if (!result.Executed)
-        {
-            RecordRefusedDocument(context, result);
-        }
-
-        try
-        {
-            await accessLog.AppendAsync(context.Records, http.RequestAborted);
-        }
-        catch (AccessLogUnavailableException)
-        {
-            await response.RefuseAsync(StatusCodes.Status503ServiceUnavailable, ErrorCode.AuditUnavailable);
-            return;
-        }
-
-        await response.WriteAsync(result);
-    }
-
-    /// <summary>A document refused before execution for one of our reasons (a forbidden comparison, complexity) is evidence too.</summary>
-    private static void RecordRefusedDocument(RegistryRequestContext context, ExecutionResult result)
-    {
         foreach (var error in result.Errors?.OfType<ComplexityError>() ?? [])
         {
             error.Code = ErrorCode.QueryTooComplex.Wire();
         }
 
-        var code = result.Errors?.Select(e => e.Code).FirstOrDefault(c => c is "FIELD_NOT_ENTITLED" or "QUERY_TOO_COMPLEX");
-        if (code is not null)
+        // A document refused for one of our reasons (a forbidden comparison, complexity) is evidence too.
+        if (result.Errors?.Select(e => e.Code).FirstOrDefault(ErrorMessages.IsPreExecutionRefusal) is { } code)
         {
             context.Record(null, null, null, FieldDecision.Denied(DecisionReason.NoRuleForCaller), code);
+        }
+
+        return result;
+    }
+
+    /// <summary>Appends the request's records and waits for their commit; false when the log is unavailable.</summary>
+    private async Task<bool> CommitAsync(IReadOnlyList<AccessRecord> records, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await accessLog.AppendAsync(records, cancellationToken);
+            return true;
+        }
+        catch (AccessLogUnavailableException)
+        {
+            return false;
         }
     }
 
@@ -156,17 +165,8 @@ public sealed class GraphQLEndpoint(
         var access = new AccessContext(requestId, PersonalIdRedaction.Redact(operationName), PersonalIdRedaction.Redact(refusal.Subject),
             refusal.OrganizationId, refusal.Type, null, null, refusal.Channel, PersonalIdRedaction.Redact(refusal.Purpose));
         var record = new AccessRecord(access, clock.GetUtcNow(), null, null, null, FieldOutcome.Denied, FieldMask.None, refusal.Code.Wire());
-        try
-        {
-            await accessLog.AppendAsync([record], cancellationToken);
-        }
-        catch (AccessLogUnavailableException)
-        {
-            await response.RefuseAsync(StatusCodes.Status503ServiceUnavailable, ErrorCode.AuditUnavailable);
-            return;
-        }
-
-        await response.RefuseAsync(StatusCodes.Status403Forbidden, refusal.Code);
+        var logged = await CommitAsync([record], cancellationToken);
+        await response.RefuseAsync(logged ? StatusCodes.Status403Forbidden : StatusCodes.Status503ServiceUnavailable, logged ? refusal.Code : ErrorCode.AuditUnavailable);
     }
 
     private static AccessContext AccessContextOf(Caller caller, string requestId, string? operationName)

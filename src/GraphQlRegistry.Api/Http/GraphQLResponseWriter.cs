@@ -31,5 +31,5 @@ public sealed class GraphQLResponseWriter(HttpContext http, IGraphQLTextSerializ
     }
 
     private static bool HasOwnRefusalCode(ExecutionResult result) =>
-        result.Errors?.Any(e => e.Code is "FIELD_NOT_ENTITLED" or "QUERY_TOO_COMPLEX") == true;
+        result.Errors?.Any(e => ErrorMessages.IsPreExecutionRefusal(e.Code)) == true;
 }
