@@ -21,6 +21,8 @@ public sealed class GraphQLOverHttpTests(RegistryServer server)
 
     [Theory]
     [InlineData("signed-with-another-key")]
+    [InlineData("for-another-audience")]
+    [InlineData("from-another-issuer")]
     [InlineData("expired")]
     [InlineData("garbage")]
     public async Task Post_WithBadToken_Is401Unauthenticated(string kind)
@@ -29,6 +31,8 @@ public sealed class GraphQLOverHttpTests(RegistryServer server)
         var token = kind switch
         {
             "signed-with-another-key" => RegistryServer.Token(claims, key: "another-key-that-is-also-long-enough-0123456789"),
+            "for-another-audience" => GraphQlRegistry.Api.Authentication.DevelopmentTokens.Mint(RegistryServer.SigningKey, "graphql-registry-dev", "another-api", claims, TimeSpan.FromMinutes(5)),
+            "from-another-issuer" => GraphQlRegistry.Api.Authentication.DevelopmentTokens.Mint(RegistryServer.SigningKey, "someone-else", "graphql-registry", claims, TimeSpan.FromMinutes(5)),
             "expired" => RegistryServer.Token(claims, lifetime: TimeSpan.FromMinutes(-5)),
             _ => "not.a.token",
         };
