@@ -25,12 +25,13 @@ public sealed class AuditQueries(
     CitizenPseudonym pseudonym)
 {
     public const int MaxPageSize = 500;
+    private static readonly FieldDecision AuditRead = FieldDecision.Revealed(DecisionReason.RuleMatched);
 
     public async Task<LogPage<AccessLogEntry>> SearchAsync(IResolveFieldContext context, AuditFilter? filter, int first, string? after)
     {
         context.Require<AuditorCaller>();
         var logFilter = ToLogFilter(context, filter ?? new AuditFilter());
-        RecordAuditRead(context, logFilter.CitizenRef);
+        context.RecordRootAccess(logFilter.CitizenRef, AuditRead);
         await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
         var entries = await new AccessLogReader(db).PageAsync(logFilter, CheckedPageSize(context, first) + 1, Cursor(context, after), context.CancellationToken);
         return Page(entries, first, e => e.Sequence, e => e);
@@ -40,7 +41,7 @@ public sealed class AuditQueries(
     {
         context.Require<AuditorCaller>();
         var logFilter = ToLogFilter(context, filter ?? new AuditFilter());
-        RecordAuditRead(context, logFilter.CitizenRef);
+        context.RecordRootAccess(logFilter.CitizenRef, AuditRead);
         await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
         return await new AccessLogReader(db).StatsAsync(groupBy.ToHashSet(), logFilter, context.CancellationToken);
     }
@@ -48,7 +49,7 @@ public sealed class AuditQueries(
     public async Task<ChainVerification> VerifyAsync(IResolveFieldContext context)
     {
         context.Require<AuditorCaller>();
-        RecordAuditRead(context, null);
+        context.RecordRootAccess(null, AuditRead);
         await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
         return await ChainVerifier.VerifyAsync(db, context.CancellationToken);
     }
@@ -58,10 +59,10 @@ public sealed class AuditQueries(
         var caller = context.RequireDataCaller();
         if (caller.OwnCitizenRef is not { } citizenRef)
         {
-            throw context.RefuseOperation();
+            throw context.Refuse(ErrorCode.QueryNotPermitted);
         }
 
-        RecordAuditRead(context, citizenRef);
+        context.RecordRootAccess(citizenRef, AuditRead);
         await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
         var entries = await new AccessLogReader(db).PageAsync(new AccessLogFilter(CitizenRef: citizenRef), CheckedPageSize(context, first) + 1, Cursor(context, after), context.CancellationToken);
         var names = await OrganizationNamesAsync(entries.Select(e => e.OrganizationId).OfType<string>().Distinct().ToArray(), context.CancellationToken);
@@ -86,9 +87,6 @@ public sealed class AuditQueries(
         return new AccessLogFilter(citizenRef, filter.OrganizationId, filter.OrganizationType, filter.Field, filter.Decision, filter.From, filter.To);
     }
 
-    private static void RecordAuditRead(IResolveFieldContext context, string? citizenRef) =>
-        context.RequestContext().Record(citizenRef, $"{context.ParentType.Name}.{context.FieldDefinition.Name}", context.ResponsePathText(),
-            FieldDecision.Revealed(DecisionReason.RuleMatched));
 
     private static int CheckedPageSize(IResolveFieldContext context, int first) =>
         first is >= 0 and <= MaxPageSize ? first : throw RegistryError.At(ErrorCode.InvalidArgument, context, $"first must be between 0 and {MaxPageSize}.");

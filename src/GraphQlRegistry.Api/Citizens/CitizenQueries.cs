@@ -39,7 +39,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
             return null;
         }
 
-        return CheckRow(caller, row) is ErrorCode refusal ? throw Refuse(context, citizenRef, refusal) : new CitizenSource(row, citizenRef);
+        return CheckRow(caller, row) is ErrorCode refusal ? throw context.Refuse(refusal, citizenRef) : new CitizenSource(row, citizenRef);
     }
 
     public async Task<Connection<CitizenSource>> SearchAsync(IResolveFieldContext context, CitizenFilter? filter, IReadOnlyList<CitizenOrder>? order, int first, string? after)
@@ -47,7 +47,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         var caller = context.RequireDataCaller();
         if (!caller.Type.IsStateAgency())
         {
-            throw context.RefuseOperation();
+            throw context.Refuse(ErrorCode.QueryNotPermitted);
         }
 
         if (first is < 0 or > MaxPageSize)
@@ -81,7 +81,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         var row = await LookupAsync(db, personalId, columns);
         if (row is not null && CheckRow(caller, row) is ErrorCode refusal)
         {
-            throw Refuse(context, citizenRef, refusal);
+            throw context.Refuse(refusal, citizenRef);
         }
 
         return new IdentityMatch(
@@ -105,7 +105,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
 
         var citizenRef = pseudonym.Of(personalId);
         return caller.Type == OrganizationType.Citizen && caller.OwnPersonalId != personalId
-            ? throw Refuse(context, citizenRef, ErrorCode.NotOwnRecord)
+            ? throw context.Refuse(ErrorCode.NotOwnRecord, citizenRef)
             : (caller, citizenRef);
     }
 
@@ -138,13 +138,5 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
             RowOutcome.NotOwnRecord => ErrorCode.NotOwnRecord,
             RowOutcome.OutOfJurisdiction => ErrorCode.OutOfJurisdiction,
         };
-    }
-
-    /// <summary>A refused row is evidence too: it is logged against the citizen it was aimed at.</summary>
-    private static RegistryError Refuse(IResolveFieldContext context, string citizenRef, ErrorCode code)
-    {
-        context.RequestContext().Record(citizenRef, $"{context.ParentType.Name}.{context.FieldDefinition.Name}",
-            context.ResponsePathText(), FieldDecision.Denied(DecisionReason.NoRuleForCaller), code.Wire());
-        return RegistryError.At(code, context);
     }
 }

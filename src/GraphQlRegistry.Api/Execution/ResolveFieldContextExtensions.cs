@@ -11,15 +11,21 @@ public static class ResolveFieldContextExtensions
 
     /// <summary>The caller, if it is of the kind this operation serves; otherwise the field fails with <c>QUERY_NOT_PERMITTED</c>.</summary>
     public static T Require<T>(this IResolveFieldContext context) where T : Caller =>
-        context.RequestContext().Caller as T ?? throw context.RefuseOperation();
+        context.RequestContext().Caller as T ?? throw context.Refuse(ErrorCode.QueryNotPermitted);
 
-    /// <summary>Refuses this root operation to this caller, and records the refusal: a probe of what one may not use is evidence.</summary>
-    public static RegistryError RefuseOperation(this IResolveFieldContext context)
+    /// <summary>
+    /// Refuses this root field with a code, and records the refusal against the citizen it aimed at, if any: a probe
+    /// of what one may not use or read is evidence.
+    /// </summary>
+    public static RegistryError Refuse(this IResolveFieldContext context, ErrorCode code, string? citizenRef = null)
     {
-        context.RequestContext().Record(null, $"{context.ParentType.Name}.{context.FieldDefinition.Name}", context.ResponsePathText(),
-            FieldDecision.Denied(DecisionReason.NoRuleForCaller), ErrorCode.QueryNotPermitted.Wire());
-        return RegistryError.At(ErrorCode.QueryNotPermitted, context);
+        context.RecordRootAccess(citizenRef, FieldDecision.Denied(DecisionReason.NoRuleForCaller), code.Wire());
+        return RegistryError.At(code, context);
     }
+
+    /// <summary>Records an access through this root field (its own fields record themselves through the middleware).</summary>
+    public static void RecordRootAccess(this IResolveFieldContext context, string? citizenRef, FieldDecision decision, string? reason = null) =>
+        context.RequestContext().Record(citizenRef, $"{context.ParentType.Name}.{context.FieldDefinition.Name}", context.ResponsePathText(), decision, reason);
 
     public static DataCaller RequireDataCaller(this IResolveFieldContext context) => context.Require<DataCaller>();
 

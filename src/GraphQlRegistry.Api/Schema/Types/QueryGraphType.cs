@@ -37,7 +37,7 @@ public sealed class QueryGraphType : ObjectGraphType
 
         Field<CitizenGraphType>("me")
             .Description("A citizen caller's own record.")
-            .ResolveAsync(async c => await citizens.FindAsync(c, c.RequireDataCaller().OwnPersonalId ?? throw c.RefuseOperation()));
+            .ResolveAsync(async c => await citizens.FindAsync(c, c.RequireDataCaller().OwnPersonalId ?? throw c.Refuse(ErrorCode.QueryNotPermitted)));
 
         Field<EntitlementsGraphType>("myEntitlements")
             .Description("The caller's organisation, grant, channel and every field it may read, with its mask.")
