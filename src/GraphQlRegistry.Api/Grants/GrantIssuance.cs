@@ -44,7 +44,7 @@ public sealed class GrantIssuance(
             throw RegistryError.At(ErrorCode.AuthorityNotCompetent, context);
         }
 
-        var unreadable = input.Fields.Where(f => EntitlementPolicy.Decide(grantee.Type, officer.Authority, rules.Table.Grant([f]), rules.Table[f]).IsDenied).ToList();
+        var unreadable = input.Fields.Where(f => !EntitlementPolicy.Admits(grantee.Type, officer.Authority, rules.Table[f])).ToList();
         if (unreadable.Count > 0)
         {
             throw RegistryError.At(ErrorCode.InvalidArgument, context, $"This grantee may never read: {string.Join(", ", unreadable)}.");

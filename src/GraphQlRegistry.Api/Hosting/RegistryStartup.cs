@@ -45,10 +45,7 @@ public static partial class RegistryStartup
 
     /// <summary>The fields a grantee of this type may read under a grant from this authority, read off the schema's rules.</summary>
     public static GrantableFields GrantableFieldsOf(RuleTable table) => (type, authority) =>
-    {
-        var everything = table.Grant(table.Grantable.Select(rule => rule.Coordinate));
-        return table.Grantable.Where(rule => !EntitlementPolicy.Decide(type, authority, everything, rule).IsDenied).Select(rule => rule.Coordinate).ToList();
-    };
+        table.Grantable.Where(rule => EntitlementPolicy.Admits(type, authority, rule)).Select(rule => rule.Coordinate).ToList();
 
     /// <summary>A broken chain is evidence: it is reported, and the server serves on.</summary>
     private static async Task ReportChainAsync(IServiceProvider services, ILogger logger)

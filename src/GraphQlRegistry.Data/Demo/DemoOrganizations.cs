@@ -1,6 +1,7 @@
 using GraphQlRegistry.Data.Entities;
 using GraphQlRegistry.Policy.Grants;
 using GraphQlRegistry.Policy.Organizations;
+using GraphQlRegistry.Policy.Units;
 
 namespace GraphQlRegistry.Data.Demo;
 
@@ -33,7 +34,7 @@ public static class DemoOrganizations
                 UnitCode = Commune,
             };
             organizations.Add(organization);
-            var (authority, unit) = CompetentAuthority(type);
+            var (authority, unit) = CompetentAuthority(organization);
             grants.Add(NewGrant(organization.Id, authority, unit, fields(type, authority), scope: null));
         }
 
@@ -43,8 +44,8 @@ public static class DemoOrganizations
             Level = AdministrativeLevel.Provincial, UnitCode = Commune,
         };
         organizations.Add(provincial);
-        grants.Add(NewGrant(provincial.Id, GrantingAuthority.ProvincialPoliceDirector, Province,
-            fields(OrganizationType.StateAgency, GrantingAuthority.ProvincialPoliceDirector), scope: Province));
+        var (provincialAuthority, provincialUnit) = CompetentAuthority(provincial);
+        grants.Add(NewGrant(provincial.Id, provincialAuthority, provincialUnit, fields(OrganizationType.StateAgency, provincialAuthority), scope: Province));
 
         var bankFields = fields(OrganizationType.CreditInstitution, GrantingAuthority.DistrictPoliceChief);
         foreach (var id in new[] { "demo-revoked", "demo-expired", "demo-incompetent" })
@@ -67,14 +68,32 @@ public static class DemoOrganizations
         return (organizations, grants);
     }
 
-    /// <summary>The authority the competence table names for a demo organisation sitting in <see cref="Commune"/>.</summary>
-    private static (GrantingAuthority Authority, string? Unit) CompetentAuthority(OrganizationType type) => type switch
+    /// <summary>
+    /// The first authority, from the top down, that the competence table lets grant to this organisation where it sits
+    /// (<see cref="Commune"/>); the table stays the only statement of who may grant to whom.
+    /// </summary>
+    private static (GrantingAuthority Authority, string? Unit) CompetentAuthority(Organization organization)
     {
-        _ when type.IsStateBody() => (GrantingAuthority.NpdAgencyHead, null),
-        OrganizationType.DigitalSignatureProvider or OrganizationType.ElectronicIdentificationProvider => (GrantingAuthority.NpdAgencyHead, null),
-        OrganizationType.NotaryOrganization or OrganizationType.BailiffOrganization or OrganizationType.PublicServiceOrganization
-            => (GrantingAuthority.ProvincialPoliceDirector, Province),
-        _ => (GrantingAuthority.DistrictPoliceChief, District),
+        var grantee = new Grantee(organization.Type, organization.Level, [new UnitPath(Province, District, Commune)]);
+        foreach (var authority in Enum.GetValues<GrantingAuthority>())
+        {
+            var unit = UnitHeadedBy(authority);
+            if (CompetenceTable.Circular2021.IsCompetent(authority, unit, grantee))
+            {
+                return (authority, unit);
+            }
+        }
+
+        throw new InvalidOperationException($"No authority may grant to {organization.Id}.");
+    }
+
+    /// <summary>The unit each authority heads, in the demo: the one the demo organisations sit in.</summary>
+    private static string? UnitHeadedBy(GrantingAuthority authority) => authority switch
+    {
+        GrantingAuthority.NpdAgencyHead => null,
+        GrantingAuthority.ProvincialPoliceDirector => Province,
+        GrantingAuthority.DistrictPoliceChief => District,
+        GrantingAuthority.CommunePoliceChief => Commune,
     };
 
     private static Grant NewGrant(string organizationId, GrantingAuthority authority, string? unit, IEnumerable<string> fields, string? scope) => new()

@@ -39,6 +39,20 @@ public static class EntitlementPolicy
         return decision;
     }
 
+    /// <summary>Whether any rule of the field admits this caller type under a grant from this authority, grant aside: what a grant may usefully list.</summary>
+    public static bool Admits(OrganizationType caller, GrantingAuthority grantAuthority, FieldRule field)
+    {
+        foreach (var rule in field.Rules)
+        {
+            if (rule.Admits(caller, grantAuthority))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Decides a field reached through another: under a clear parent it is clear; under a masked parent it shows as
     /// its <c>@whenPartial</c> rendering says; under a denied parent it is never reached, and denied if it were.

@@ -29,6 +29,7 @@ public sealed class EntitlementPolicyTests
 
             var decision = EntitlementPolicy.Decide(caller, authority, granted, field);
             Assert.Equal(Reference(rules, caller, authority, listed), decision.Outcome);
+            Assert.Equal(Reference(rules, caller, authority, listed: true) != FieldOutcome.Denied, EntitlementPolicy.Admits(caller, authority, field));
         }
     }
 
