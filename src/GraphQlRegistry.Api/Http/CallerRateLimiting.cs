@@ -27,14 +27,12 @@ public static class CallerRateLimiting
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
-            limiter.OnRejected = async (context, cancellationToken) =>
+            limiter.OnRejected = async (context, _) =>
             {
                 var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = "1";
-                http.Response.ContentType = ResponseFormat.Json;
                 var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-                await serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = [new RegistryError(ErrorCode.RateLimited)], Executed = false }, cancellationToken);
+                await new GraphQLResponseWriter(http, serializer, ResponseFormat.Json).RefuseAsync(StatusCodes.Status429TooManyRequests, ErrorCode.RateLimited);
             };
         });
     }

@@ -66,8 +66,7 @@ public sealed class GraphQLEndpoint(
         var authentication = await http.AuthenticateAsync();
         if (!authentication.Succeeded)
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            await response.RefuseAsync(StatusCodes.Status401Unauthorized, ErrorCode.Unauthenticated);
+            await response.RefuseUnauthenticatedAsync();
             return;
         }
 

@@ -16,6 +16,13 @@ public sealed class GraphQLResponseWriter(HttpContext http, IGraphQLTextSerializ
         return WriteAsync(status, result);
     }
 
+    /// <summary>No valid bearer token: 401 with the challenge and <c>UNAUTHENTICATED</c>.</summary>
+    public Task RefuseUnauthenticatedAsync()
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return RefuseAsync(StatusCodes.Status401Unauthorized, ErrorCode.Unauthenticated);
+    }
+
     /// <summary>A whole-request refusal with one of our codes: no data key at all.</summary>
     public Task RefuseAsync(int status, ErrorCode code) =>
         WriteAsync(status, new ExecutionResult { Errors = [new RegistryError(code)], Executed = false });

@@ -1,5 +1,4 @@
 using GraphQlRegistry.Api.Callers;
-using GraphQlRegistry.Api.Errors;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
 
@@ -22,21 +21,24 @@ public static class RegistryEndpoints
         app.MapGet("/health", () => Results.Text("ok"));
     }
 
-    private static async Task<IResult> PrintCallerSchemaAsync(HttpContext http, CallerResolver callers, CallerSchema schema, IGraphQLTextSerializer serializer)
+    private static async Task PrintCallerSchemaAsync(HttpContext http, CallerResolver callers, CallerSchema schema, IGraphQLTextSerializer serializer)
     {
+        var response = new GraphQLResponseWriter(http, serializer, ResponseFormat.Json);
         var authentication = await http.AuthenticateAsync();
         if (!authentication.Succeeded)
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Refuse(StatusCodes.Status401Unauthorized, ErrorCode.Unauthenticated, serializer);
+            await response.RefuseUnauthenticatedAsync();
+            return;
         }
 
         var resolution = await callers.ResolveAsync(authentication.Principal, http.RequestAborted);
-        return resolution.Refusal is { } refusal
-            ? Refuse(StatusCodes.Status403Forbidden, refusal.Code, serializer)
-            : Results.Text(await schema.PrintForAsync(resolution.Caller!), "text/plain; charset=utf-8");
-    }
+        if (resolution.Refusal is { } refusal)
+        {
+            await response.RefuseAsync(StatusCodes.Status403Forbidden, refusal.Code);
+            return;
+        }
 
-    private static IResult Refuse(int status, ErrorCode code, IGraphQLTextSerializer serializer) =>
-        Results.Text(serializer.Serialize(new ExecutionResult { Errors = [new RegistryError(code)], Executed = false }), ResponseFormat.Json, statusCode: status);
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(await schema.PrintForAsync(resolution.Caller!), http.RequestAborted);
+    }
 }

@@ -182,6 +182,23 @@ public sealed class HostileCallerTests(RegistryServer server)
         Assert.DoesNotContain("@entitled", sdl);
     }
 
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized, "UNAUTHENTICATED")]
+    [InlineData("demo-expired", HttpStatusCode.Forbidden, "NO_VALID_GRANT")]
+    public async Task PerCallerSdl_IsRefusedWithoutAValidTokenAndGrant(string? organizationId, HttpStatusCode status, string code)
+    {
+        var client = server.CreateClient();
+        if (organizationId is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryServer.OrganizationToken(organizationId));
+        }
+
+        var reply = await GraphQLReply.ReadAsync(await client.GetAsync("/graphql/sdl"));
+        Assert.Equal(status, reply.Status);
+        Assert.Equal(code, Assert.Single(reply.Errors).Code);
+        Assert.DoesNotContain("type Citizen", reply.Body.GetRawText());
+    }
+
     [Fact]
     public async Task MyEntitlements_ListsTheBanksFieldsWithMasks()
     {
