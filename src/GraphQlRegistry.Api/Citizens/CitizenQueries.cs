@@ -113,9 +113,9 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
     private ulong RequestedColumns(IResolveFieldContext context, DataCaller caller)
     {
         var columns = context.SubFields?.Values
-            .Select(sub => sub.FieldType)
-            .Where(field => SchemaRules.RuleOf(field) is not null)
-            .SelectMany(field => CitizenColumns.For(field.Name, caller.Decide(SchemaRules.RuleOf(field)!)))
+            .Select(sub => (sub.FieldType.Name, Rule: SchemaRules.RuleOf(sub.FieldType)))
+            .Where(field => field.Rule is not null)
+            .SelectMany(field => CitizenColumns.For(field.Name, caller.Decide(field.Rule!)))
             ?? [];
         return CitizenColumns.Mask(caller.Grant.ScopeUnitCode is null ? columns : columns.Concat(CitizenColumns.Residence));
     }

@@ -22,9 +22,12 @@ public sealed class CallerSchema(ISchema schema, RuleTable rules)
     private static readonly string[] RuleDirectives =
         [EntitledDirective.DirectiveName, WhenPartialDirective.DirectiveName, ComparesDirective.DirectiveName, AccessLoggedDirective.DirectiveName];
 
+    private readonly Lazy<string> _servedSdl = new(() => schema.Print(new PrintOptions { IncludeDescriptions = true }));
+
     public async Task<string> PrintForAsync(Caller caller)
     {
-        var document = GraphQLParser.Parser.Parse(schema.Print(new PrintOptions { IncludeDescriptions = true }));
+        // Parsed per request because trimming edits the tree; the schema is frozen, so it is printed once.
+        var document = GraphQLParser.Parser.Parse(_servedSdl.Value);
         var definitions = document.Definitions.Where(d => d is not GraphQLDirectiveDefinition directive || !RuleDirectives.Contains(directive.Name.StringValue)).ToList();
         foreach (var type in definitions.OfType<GraphQLObjectTypeDefinition>())
         {
