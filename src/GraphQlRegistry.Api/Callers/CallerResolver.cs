@@ -5,7 +5,7 @@ using GraphQlRegistry.Api.Errors;
 using GraphQlRegistry.Api.Schema;
 using GraphQlRegistry.Data.Entities;
 using GraphQlRegistry.Data.Storage;
-using GraphQlRegistry.Data.Units;
+using GraphQlRegistry.Api.Grants;
 using GraphQlRegistry.Policy.Citizens;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
@@ -21,7 +21,7 @@ namespace GraphQlRegistry.Api.Callers;
 /// </summary>
 public sealed class CallerResolver(
     IDbContextFactory<RegistryDbContext> contexts,
-    UnitDirectory units,
+    Grantees grantees,
     CompetenceTable competence,
     RuleTable rules,
     CitizenPseudonym pseudonym,
@@ -82,7 +82,7 @@ public sealed class CallerResolver(
         }
 
         var grants = await _grantsOfOrganization(db, organization.Id).ToListAsync(cancellationToken);
-        var grantee = new Grantee(organization.Type, organization.Level, units.LocationsOf(organization.UnitCode));
+        var grantee = grantees.Of(organization);
         if (BestValidGrant(grants, grantee) is not { } grant)
         {
             return Refuse(ErrorCode.NoValidGrant);
@@ -95,7 +95,8 @@ public sealed class CallerResolver(
         RegistryDbContext db, string subject, string? purpose, string personalId, Channel? channel, CancellationToken cancellationToken)
     {
         // A citizen is recorded by pseudonym only, even as the subject: their sub may well be their id.
-        var citizenRef = PersonalId.IsWellFormed(personalId) ? pseudonym.Of(personalId) : "invalid-personal-id";
+        var wellFormed = PersonalId.IsWellFormed(personalId);
+        var citizenRef = wellFormed ? pseudonym.Of(personalId) : "invalid-personal-id";
         CallerRefusal Refuse(ErrorCode code) => new(code, citizenRef, null, OrganizationType.Citizen, channel, purpose);
 
         if (channel is not { } usedChannel || !ChannelPolicy.IsPermitted(OrganizationType.Citizen, usedChannel))
@@ -103,17 +104,13 @@ public sealed class CallerResolver(
             return Refuse(ErrorCode.ChannelNotPermitted);
         }
 
-        var residence = PersonalId.IsWellFormed(personalId)
-            ? await db.Citizens.AsNoTracking().Where(c => c.PersonalId == personalId)
-                .Select(c => new { c.PermanentCommuneCode, c.CurrentCommuneCode }).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        if (residence is null)
+        var grantee = wellFormed ? await grantees.CitizenAsync(db, personalId, cancellationToken) : null;
+        if (grantee is null)
         {
             return Refuse(ErrorCode.NoValidGrant);
         }
 
         var grants = await db.Grants.AsNoTracking().Where(g => g.CitizenPersonalId == personalId).ToListAsync(cancellationToken);
-        var grantee = new Grantee(OrganizationType.Citizen, null, units.LocationsOf(residence.PermanentCommuneCode, residence.CurrentCommuneCode));
         if (BestValidGrant(grants, grantee) is not { } grant)
         {
             return Refuse(ErrorCode.NoValidGrant);

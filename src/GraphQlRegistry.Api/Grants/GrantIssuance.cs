@@ -24,6 +24,7 @@ public sealed class GrantIssuance(
     CompetenceTable competence,
     SchemaRules rules,
     UnitDirectory units,
+    Grantees grantees,
     TimeProvider clock)
 {
     private const int MaxPurposeLength = 500;
@@ -122,11 +123,9 @@ public sealed class GrantIssuance(
         if (input.OrganizationId is { } organizationId)
         {
             var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
-            return organization is null ? null : new Grantee(organization.Type, organization.Level, units.LocationsOf(organization.UnitCode));
+            return organization is null ? null : grantees.Of(organization);
         }
 
-        var residence = await db.Citizens.AsNoTracking().Where(c => c.PersonalId == input.CitizenPersonalId)
-            .Select(c => new { c.PermanentCommuneCode, c.CurrentCommuneCode }).FirstOrDefaultAsync(cancellationToken);
-        return residence is null ? null : new Grantee(OrganizationType.Citizen, null, units.LocationsOf(residence.PermanentCommuneCode, residence.CurrentCommuneCode));
+        return await grantees.CitizenAsync(db, input.CitizenPersonalId!, cancellationToken);
     }
 }

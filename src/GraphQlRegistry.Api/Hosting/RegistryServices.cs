@@ -39,6 +39,7 @@ public static class RegistryServices
             new AccessLogWriterOptions(settings.Provider, settings.AccessLogConnectionString, TimeSpan.FromSeconds(settings.Options.AccessLog.CommitTimeoutSeconds)),
             sp.GetRequiredService<ILogger<GroupCommitAccessLog>>()));
 
+        services.AddSingleton<Grantees>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<CitizenQueries>();
         services.AddSingleton<AuditQueries>();
