@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using GraphQL;
 using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.Api.Callers;
+using GraphQlRegistry.Api.Citizens.Catalogue;
 using GraphQlRegistry.Api.Errors;
 using GraphQlRegistry.Api.Execution;
 using GraphQlRegistry.Api.Schema;
+using GraphQlRegistry.Api.Schema.Types;
 using GraphQlRegistry.Data.Entities;
 using GraphQlRegistry.Data.Storage;
 using GraphQlRegistry.Policy.Citizens;
@@ -22,7 +24,6 @@ namespace GraphQlRegistry.Api.Citizens;
 public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts, SchemaRules rules, CitizenPseudonym pseudonym)
 {
     public const int MaxPageSize = 500;
-    private const string CitizenType = "Citizen";
 
     // One compiled look-up per column set, per host: a compiled query is bound to the EF model it first ran with.
     private readonly ConcurrentDictionary<ulong, Func<RegistryDbContext, string, Task<Citizen?>>> _lookups = new();
@@ -59,11 +60,10 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         var columns = ReadableColumns(caller);
 
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        var query = (filter ?? new CitizenFilter()).Apply(db.Citizens.AsNoTracking());
+        var query = (filter ?? CitizenFilter.None).Apply(db.Citizens.AsNoTracking());
         if (caller.Grant.ScopeUnitCode is { } scope)
         {
-            query = query.Where(c => c.PermanentProvinceCode == scope || c.PermanentDistrictCode == scope || c.PermanentCommuneCode == scope
-                || c.CurrentProvinceCode == scope || c.CurrentDistrictCode == scope || c.CurrentCommuneCode == scope);
+            query = query.Where(CitizenCatalogue.LivesIn(scope));
         }
 
         var rows = await CitizenOrder.Apply(query, order ?? []).Skip(offset).Take(first + 1)
@@ -77,7 +77,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         var (caller, citizenRef) = BeginRecordRead(context, personalId);
 
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        var columns = CitizenColumns.Mask([nameof(Citizen.FullName), nameof(Citizen.DateOfBirth), .. CitizenColumns.Residence]);
+        var columns = CitizenColumns.Mask([.. CitizenCatalogue.Get("fullName").ClearColumns, .. CitizenCatalogue.Get("dateOfBirth").ClearColumns, .. CitizenCatalogue.Residence]);
         var row = await LookupAsync(db, personalId, columns);
         if (row is not null && CheckRow(caller, row) is ErrorCode refusal)
         {
@@ -113,18 +113,17 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
     private ulong RequestedColumns(IResolveFieldContext context, DataCaller caller)
     {
         var columns = context.SubFields?.Values
-            .Select(sub => (sub.FieldType.Name, Rule: SchemaRules.RuleOf(sub.FieldType)))
-            .Where(field => field.Rule is not null)
-            .SelectMany(field => CitizenColumns.For(field.Name, caller.Decide(field.Rule!)))
+            .Select(sub => (Entry: CitizenGraphType.CatalogueEntryOf(sub.FieldType), Rule: SchemaRules.RuleOf(sub.FieldType)))
+            .Where(field => field is { Entry: not null, Rule: not null })
+            .SelectMany(field => CitizenColumns.For(field.Entry!, caller.Decide(field.Rule!)))
             ?? [];
-        return CitizenColumns.Mask(caller.Grant.ScopeUnitCode is null ? columns : columns.Concat(CitizenColumns.Residence));
+        return CitizenColumns.Mask(caller.Grant.ScopeUnitCode is null ? columns : columns.Concat(CitizenCatalogue.Residence));
     }
 
     /// <summary>Columns of every Citizen field the caller may read, for lists (where selections vary per page).</summary>
     private ulong ReadableColumns(DataCaller caller) =>
-        CitizenColumns.Mask(rules.Table.Grantable
-            .Where(rule => rule.Coordinate.StartsWith(CitizenType + ".", StringComparison.Ordinal))
-            .SelectMany(rule => CitizenColumns.For(rule.Coordinate[(CitizenType.Length + 1)..], caller.Decide(rule))));
+        CitizenColumns.Mask(CitizenCatalogue.Fields.SelectMany(field =>
+            rules.Table.Find(field.Coordinate) is { } rule ? CitizenColumns.For(field, caller.Decide(rule)) : []));
 
     private static ErrorCode? CheckRow(DataCaller caller, Citizen row)
     {

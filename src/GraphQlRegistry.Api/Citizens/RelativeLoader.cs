@@ -1,4 +1,6 @@
+using GraphQL;
 using GraphQL.DataLoader;
+using GraphQlRegistry.Api.Execution;
 using GraphQlRegistry.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,14 +15,18 @@ public sealed class RelativeLoader(IDbContextFactory<RegistryDbContext> contexts
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RelativeValue> _loaded = new(StringComparer.Ordinal);
 
-    public IDataLoaderResult Load(string personalId, Func<RelativeValue?, object?> project)
+    /// <summary>The relative with this id, batched with the request's other relatives; null when there is none.</summary>
+    public static object? Load(IResolveFieldContext context, string? personalId) =>
+        personalId is null ? null : context.RequestContext().Relatives.Load(personalId);
+
+    private IDataLoaderResult Load(string personalId)
     {
         if (!_loaded.ContainsKey(personalId))
         {
             _pending.Add(personalId);
         }
 
-        return new PendingRelative(this, personalId, project);
+        return new PendingRelative(this, personalId);
     }
 
     private async Task<RelativeValue?> GetAsync(string personalId, CancellationToken cancellationToken)
@@ -48,9 +54,9 @@ public sealed class RelativeLoader(IDbContextFactory<RegistryDbContext> contexts
         }
     }
 
-    private sealed class PendingRelative(RelativeLoader loader, string personalId, Func<RelativeValue?, object?> project) : IDataLoaderResult
+    private sealed class PendingRelative(RelativeLoader loader, string personalId) : IDataLoaderResult
     {
         public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default) =>
-            project(await loader.GetAsync(personalId, cancellationToken));
+            await loader.GetAsync(personalId, cancellationToken);
     }
 }

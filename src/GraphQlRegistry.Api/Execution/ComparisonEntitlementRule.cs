@@ -58,7 +58,7 @@ public sealed class ComparisonEntitlementRule(SchemaRules rules) : ValidationRul
         {
             foreach (var key in keys.OfType<CitizenOrder>())
             {
-                yield return key.ComparedField;
+                yield return key.Key.ComparedField;
             }
         }
     }

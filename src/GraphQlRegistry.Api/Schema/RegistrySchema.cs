@@ -1,15 +1,18 @@
-using GraphQlRegistry.Api.Schema.Types;
 using GraphQlRegistry.Api.Schema.Directives;
+using GraphQlRegistry.Api.Schema.Types;
+using GraphQlRegistry.Api.Schema.Visitors;
 
 namespace GraphQlRegistry.Api.Schema;
 
+/// <summary>The served schema: code-first types, with descriptions and field rules carried over from the reviewed SDL.</summary>
 public sealed class RegistrySchema : GraphQL.Types.Schema
 {
-    public RegistrySchema(IServiceProvider services, QueryGraphType query, MutationGraphType mutation) : base(services)
+    public RegistrySchema(IServiceProvider services, QueryGraphType query, MutationGraphType mutation, SchemaRules rules) : base(services)
     {
-        Description = "GraphQlRegistry: field-level-secured access to the National Population Database.";
         Query = query;
         Mutation = mutation;
         Directives.Register(new EntitledDirective(), new WhenPartialDirective(), new ComparesDirective(), new AccessLoggedDirective());
+        RegisterVisitor(new SdlDescriptionsVisitor(rules.Document));
+        RegisterVisitor(new FieldRulesVisitor(rules));
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using GraphQlRegistry.Api.Citizens.Catalogue;
 using GraphQlRegistry.Api.Schema.Directives;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
@@ -9,29 +10,44 @@ using GraphQlRegistry.Policy.Organizations;
 namespace GraphQlRegistry.Api.Schema;
 
 /// <summary>
-/// Reads the field rules from the reviewed SDL (<c>schema/registry.graphql</c>, embedded) into the frozen
-/// <see cref="RuleTable"/>, and puts them back on the served types: as applied directives (so the served SDL prints
-/// them and a test compares it with the file) and as field metadata (so enforcement finds its rule without a lookup).
+/// Reads the reviewed SDL (<c>schema/registry.graphql</c>, embedded) once: its field rules into the frozen
+/// <see cref="RuleTable"/>, checked together with the citizen catalogue. Every problem found is reported at once, and
+/// any problem stops start-up. The served types get the rules and descriptions back from the schema visitors.
 /// </summary>
 public sealed class SchemaRules
 {
     public const string ResourceName = "registry.graphql";
     private const string RuleMetadata = "registry:rule";
 
-    private readonly Dictionary<string, FieldRuleDefinition> _definitions;
+    private readonly Dictionary<string, FieldRuleDefinition> _definitions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _loggedTypes;
 
     public SchemaRules(string sdl)
     {
-        var document = GraphQLParser.Parser.Parse(sdl);
-        var types = document.Definitions.OfType<GraphQLObjectTypeDefinition>().ToList();
+        Document = GraphQLParser.Parser.Parse(sdl);
+        var problems = new List<string>();
+        var types = Document.Definitions.OfType<GraphQLObjectTypeDefinition>().ToList();
         _loggedTypes = types.Where(t => HasDirective(t.Directives, AccessLoggedDirective.DirectiveName)).Select(t => t.Name.StringValue).ToHashSet();
-        _definitions = types
-            .Where(t => _loggedTypes.Contains(t.Name.StringValue))
-            .SelectMany(t => (t.Fields?.Items ?? []).Select(f => Define(t.Name.StringValue, f)))
-            .ToDictionary(d => d.Coordinate);
-        Table = RuleTable.Create(_definitions.Values);
+        foreach (var type in types.Where(t => _loggedTypes.Contains(t.Name.StringValue)))
+        {
+            var definitions = (type.Fields?.Items ?? []).Select(f => Define(type.Name.StringValue, f, problems)).ToList();
+            problems.AddRange(LoggedTypeShape.Problems(type.Name.StringValue, definitions));
+            foreach (var definition in definitions)
+            {
+                _definitions.TryAdd(definition.Coordinate, definition);
+            }
+        }
+
+        Table = BuildTable(problems);
+        problems.AddRange(CatalogueCheck.Problems(Document, Table));
+        if (problems.Count > 0)
+        {
+            throw new SchemaCheckException(problems);
+        }
     }
+
+    /// <summary>The parsed SDL, for the visitors that carry its descriptions and rules onto the served schema.</summary>
+    public GraphQLDocument Document { get; }
 
     public RuleTable Table { get; }
 
@@ -45,88 +61,82 @@ public sealed class SchemaRules
 
     public static FieldRule? RuleOf(FieldType field) => field.GetMetadata<FieldRule?>(RuleMetadata);
 
-    /// <summary>Marks a citizen-data type and each of its fields with the rules the SDL gives them.</summary>
-    public void Annotate(IObjectGraphType type)
+    public bool IsLogged(string typeName) => _loggedTypes.Contains(typeName);
+
+    /// <summary>Gives a served field of a logged type its rule: as metadata for enforcement, as directives for the printed SDL.</summary>
+    public bool Attach(FieldType field, string coordinate)
     {
-        if (!_loggedTypes.Contains(type.Name))
+        if (Table.Find(coordinate) is not { } rule || !_definitions.TryGetValue(coordinate, out var definition))
         {
-            throw new InvalidOperationException($"The SDL does not mark {type.Name} as @accessLogged.");
+            return false;
         }
 
-        type.ApplyDirective(AccessLoggedDirective.DirectiveName);
-        foreach (var field in type.Fields)
+        field.WithMetadata(RuleMetadata, rule);
+        RuleDirectives.Apply(field, definition);
+        return true;
+    }
+
+    private RuleTable BuildTable(List<string> problems)
+    {
+        try
         {
-            var coordinate = $"{type.Name}.{field.Name}";
-            var definition = _definitions.GetValueOrDefault(coordinate) ?? new FieldRuleDefinition(coordinate, []);
-            field.WithMetadata(RuleMetadata, Table[coordinate]);
-            Apply(field, definition);
+            return RuleTable.Create(_definitions.Values);
+        }
+        catch (RuleTableException exception)
+        {
+            problems.AddRange(exception.Problems);
+            return RuleTable.Create([]);
         }
     }
 
-    private static void Apply(FieldType field, FieldRuleDefinition definition)
+    private static FieldRuleDefinition Define(string typeName, GraphQLFieldDefinition field, List<string> problems)
     {
-        foreach (var rule in definition.Rules)
-        {
-            field.ApplyDirective(EntitledDirective.DirectiveName, directive =>
-            {
-                directive.AddArgument(new DirectiveArgument("orgTypes") { Value = rule.OrgTypes.Members.ToList() });
-                if (rule.GrantedBy is { } grantedBy)
-                {
-                    directive.AddArgument(new DirectiveArgument("grantedBy") { Value = grantedBy.Members.ToList() });
-                }
-
-                if (rule.Mask != FieldMask.None)
-                {
-                    directive.AddArgument(new DirectiveArgument("mask") { Value = rule.Mask });
-                }
-            });
-        }
-
-        if (definition.WhenPartial != PartialRendering.Hidden)
-        {
-            field.ApplyDirective(WhenPartialDirective.DirectiveName, "render", definition.WhenPartial);
-        }
-
-        if (definition.ComparesTo is { } compared)
-        {
-            field.ApplyDirective(ComparesDirective.DirectiveName, "field", compared);
-        }
-    }
-
-    private static FieldRuleDefinition Define(string typeName, GraphQLFieldDefinition field)
-    {
+        var coordinate = $"{typeName}.{field.Name.StringValue}";
         var directives = field.Directives?.Items ?? [];
-        var rules = directives.Where(d => d.Name.StringValue == EntitledDirective.DirectiveName).Select(ParseEntitled).ToList();
+        var rules = directives.Where(d => d.Name.StringValue == EntitledDirective.DirectiveName).Select(d => ParseEntitled(coordinate, d, problems)).ToList();
         var whenPartial = directives.FirstOrDefault(d => d.Name.StringValue == WhenPartialDirective.DirectiveName) is { } partial
-            ? ParseEnum<PartialRendering>(Argument(partial, "render"))
+            ? ParseEnum<PartialRendering>(coordinate, Argument(partial, "render"), problems) ?? PartialRendering.Hidden
             : PartialRendering.Hidden;
         var compares = directives.FirstOrDefault(d => d.Name.StringValue == ComparesDirective.DirectiveName) is { } comparison
-            ? ((GraphQLStringValue)Argument(comparison, "field")!).Value.ToString()
+            ? (Argument(comparison, "field") as GraphQLStringValue)?.Value.ToString()
             : null;
-        return new FieldRuleDefinition($"{typeName}.{field.Name.StringValue}", rules, whenPartial, compares);
+        return new FieldRuleDefinition(coordinate, rules, whenPartial, compares);
     }
 
-    private static EntitlementRule ParseEntitled(GraphQLDirective directive)
+    private static EntitlementRule ParseEntitled(string coordinate, GraphQLDirective directive, List<string> problems)
     {
-        var orgTypes = OrganizationTypeSet.Of(ParseEnumList<OrganizationType>(Argument(directive, "orgTypes")));
+        var orgTypes = OrganizationTypeSet.Of(ParseEnumList<OrganizationType>(coordinate, Argument(directive, "orgTypes"), problems));
         AuthoritySet? grantedBy = Argument(directive, "grantedBy") is { } authorities
-            ? AuthoritySet.Of(ParseEnumList<GrantingAuthority>(authorities))
+            ? AuthoritySet.Of(ParseEnumList<GrantingAuthority>(coordinate, authorities, problems))
             : null;
-        var mask = Argument(directive, "mask") is { } maskValue ? ParseEnum<FieldMask>(maskValue) : FieldMask.None;
+        var mask = Argument(directive, "mask") is { } maskValue ? ParseEnum<FieldMask>(coordinate, maskValue, problems) ?? FieldMask.None : FieldMask.None;
         return new EntitlementRule(orgTypes, grantedBy, mask);
     }
 
     private static GraphQLValue? Argument(GraphQLDirective directive, string name) =>
         directive.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name)?.Value;
 
-    private static IEnumerable<T> ParseEnumList<T>(GraphQLValue? value) where T : struct, Enum =>
-        value is GraphQLListValue list ? (list.Values ?? []).Select(ParseEnum<T>) : [ParseEnum<T>(value)];
+    private static IEnumerable<T> ParseEnumList<T>(string coordinate, GraphQLValue? value, List<string> problems) where T : struct, Enum =>
+        (value is GraphQLListValue list ? list.Values ?? [] : value is null ? [] : [value]).Select(item => ParseEnum<T>(coordinate, item, problems)).OfType<T>().ToList();
 
-    private static T ParseEnum<T>(GraphQLValue? value) where T : struct, Enum =>
-        value is GraphQLEnumValue enumValue && WireEnum<T>.TryParse(enumValue.Name.StringValue, out var parsed)
-            ? parsed
-            : throw new InvalidOperationException($"The SDL has an invalid {typeof(T).Name} value in a field rule.");
+    private static T? ParseEnum<T>(string coordinate, GraphQLValue? value, List<string> problems) where T : struct, Enum
+    {
+        if (value is GraphQLEnumValue enumValue && WireEnum<T>.TryParse(enumValue.Name.StringValue, out var parsed))
+        {
+            return parsed;
+        }
+
+        problems.Add($"{coordinate}: a rule names a {typeof(T).Name} value that does not exist.");
+        return null;
+    }
 
     private static bool HasDirective(GraphQLDirectives? directives, string name) =>
         directives?.Items.Any(d => d.Name.StringValue == name) == true;
+}
+
+/// <summary>The SDL and the code disagree; every problem found is listed, and the server does not start.</summary>
+public sealed class SchemaCheckException(IReadOnlyList<string> problems)
+    : Exception("The schema (schema/registry.graphql) and the citizen catalogue are inconsistent:" + Environment.NewLine + string.Join(Environment.NewLine, problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
 }

@@ -9,13 +9,9 @@ public static class WireEnum<T> where T : struct, Enum
     private static readonly FrozenDictionary<string, T> ByName =
         Enum.GetValues<T>().ToFrozenDictionary(value => value.ToString().ToConstantCase(), StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<T, string> Names = ByName.ToFrozenDictionary(pair => pair.Value, pair => pair.Key);
-
     public static bool TryParse(string? name, out T value)
     {
         value = default;
         return name is not null && ByName.TryGetValue(name, out value);
     }
-
-    public static string Name(T value) => Names[value];
 }

@@ -11,7 +11,6 @@ public sealed class EntitledDirective : Directive
 
     public EntitledDirective() : base(DirectiveName, DirectiveLocation.FieldDefinition)
     {
-        Description = "Who may read this field: these organisation types, under a grant from one of these authorities (any if omitted), with this mask. The grant must also list the field.";
         Repeatable = true;
         Arguments = new QueryArguments(
             new QueryArgument<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationTypeGraphType>>>> { Name = "orgTypes" },
@@ -27,7 +26,6 @@ public sealed class WhenPartialDirective : Directive
 
     public WhenPartialDirective() : base(DirectiveName, DirectiveLocation.FieldDefinition)
     {
-        Description = "How this field shows under a PARTIAL mask of the field that reached it. A field without it is hidden.";
         Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<PartialRenderingGraphType>> { Name = "render" });
     }
 }
@@ -39,7 +37,6 @@ public sealed class ComparesDirective : Directive
 
     public ComparesDirective() : base(DirectiveName, DirectiveLocation.FieldDefinition)
     {
-        Description = "This result compares the caller's input with the named field: allowed only where that field is readable in clear.";
         Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<StringGraphType>> { Name = "field" });
     }
 }
@@ -51,6 +48,5 @@ public sealed class AccessLoggedDirective : Directive
 
     public AccessLoggedDirective() : base(DirectiveName, DirectiveLocation.Object)
     {
-        Description = "Citizen data: every resolved field of this type, revealed, masked or denied, is written to the access log.";
     }
 }

@@ -11,7 +11,6 @@ public sealed class AccessLogEntryGraphType : ObjectGraphType<AccessLogEntry>
     public AccessLogEntryGraphType()
     {
         Name = "AccessLogEntry";
-        Description = "One access to one field (or one refused request). The citizen appears only as a keyed pseudonym.";
         Field<NonNullGraphType<LongGraphType>>("sequence").Resolve(c => c.Source.Sequence);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("time").Resolve(c => c.Source.Time);
         Field<NonNullGraphType<StringGraphType>>("requestId").Resolve(c => c.Source.RequestId);
@@ -28,7 +27,7 @@ public sealed class AccessLogEntryGraphType : ObjectGraphType<AccessLogEntry>
         Field<StringGraphType>("path").Resolve(c => c.Source.Path);
         Field<NonNullGraphType<AccessDecisionGraphType>>("decision").Resolve(c => c.Source.Decision);
         Field<NonNullGraphType<FieldMaskGraphType>>("mask").Resolve(c => c.Source.Mask);
-        Field<StringGraphType>("reason").Description("The error code of a denial or refusal.").Resolve(c => c.Source.Reason);
+        Field<StringGraphType>("reason").Resolve(c => c.Source.Reason);
         Field<NonNullGraphType<StringGraphType>>("hash").Resolve(c => c.Source.Hash);
         Field<NonNullGraphType<StringGraphType>>("previousHash").Resolve(c => c.Source.PreviousHash);
     }
@@ -49,10 +48,10 @@ public sealed class AccessLogFilterGraphType : InputObjectGraphType<AuditFilter>
     public AccessLogFilterGraphType()
     {
         Name = "AccessLogFilter";
-        Field(f => f.PersonalId, type: typeof(IdGraphType)).Description("The citizen; the server turns it into its pseudonymous reference.");
+        Field(f => f.PersonalId, type: typeof(IdGraphType));
         Field(f => f.OrganizationId, nullable: true);
         Field(f => f.OrganizationType, type: typeof(OrganizationTypeGraphType));
-        Field(f => f.Field, nullable: true).Description("A field coordinate, e.g. Citizen.religion.");
+        Field(f => f.Field, nullable: true);
         Field(f => f.Decision, type: typeof(AccessDecisionGraphType));
         Field(f => f.From, type: typeof(DateTimeOffsetGraphType));
         Field(f => f.To, type: typeof(DateTimeOffsetGraphType));
@@ -80,7 +79,7 @@ public sealed class AccessLogVerificationGraphType : ObjectGraphType<ChainVerifi
         Name = "AccessLogVerification";
         Field<NonNullGraphType<BooleanGraphType>>("ok").Resolve(c => c.Source.Ok);
         Field<NonNullGraphType<LongGraphType>>("entriesChecked").Resolve(c => c.Source.EntriesChecked);
-        Field<LongGraphType>("firstBrokenEntry").Description("The sequence number of the first entry that breaks the chain.").Resolve(c => c.Source.FirstBrokenSequence);
+        Field<LongGraphType>("firstBrokenEntry").Resolve(c => c.Source.FirstBrokenSequence);
         Field<StringGraphType>("reason").Resolve(c => c.Source.Break?.ToString());
     }
 }
@@ -90,7 +89,6 @@ public sealed class AccessHistoryEntryGraphType : ObjectGraphType<AccessHistoryE
     public AccessHistoryEntryGraphType()
     {
         Name = "AccessHistoryEntry";
-        Description = "One read of the caller's own record: when, by whom, which field, with what outcome and why.";
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("time").Resolve(c => c.Source.Time);
         Field<StringGraphType>("organizationName").Resolve(c => c.Source.OrganizationName);
         Field<OrganizationTypeGraphType>("organizationType").Resolve(c => c.Source.OrganizationType);

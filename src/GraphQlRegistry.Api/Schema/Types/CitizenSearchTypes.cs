@@ -1,35 +1,38 @@
 using GraphQL.Types;
 using GraphQlRegistry.Api.Citizens;
+using GraphQlRegistry.Api.Citizens.Catalogue;
 
 namespace GraphQlRegistry.Api.Schema.Types;
 
+/// <summary><c>CitizenFilter</c>, generated from the catalogue's filter inputs.</summary>
 public sealed class CitizenFilterGraphType : InputObjectGraphType<CitizenFilter>
 {
     public CitizenFilterGraphType()
     {
         Name = "CitizenFilter";
-        Description = "Equality on scalar fields, a name prefix and unit codes. Every compared field must be readable in clear, or the request is refused.";
-        Field(f => f.PersonalId, type: typeof(IdGraphType));
-        Field(f => f.FullName, nullable: true);
-        Field(f => f.FullNameStartsWith, nullable: true);
-        Field(f => f.DateOfBirth, type: typeof(DateOnlyGraphType));
-        Field(f => f.Sex, type: typeof(SexGraphType));
-        Field(f => f.Nationality, nullable: true);
-        Field(f => f.Ethnicity, nullable: true);
-        Field(f => f.Religion, nullable: true);
-        Field(f => f.BloodType, nullable: true);
-        Field(f => f.PlaceOfOrigin, nullable: true);
-        Field(f => f.BirthRegistrationPlace, nullable: true);
-        Field(f => f.MaritalStatus, type: typeof(MaritalStatusGraphType));
-        Field(f => f.DateOfDeath, type: typeof(DateOnlyGraphType));
-        Field(f => f.PermanentUnitCode, nullable: true).Description("A province, district or commune code of the permanent address.");
-        Field(f => f.CurrentUnitCode, nullable: true).Description("A province, district or commune code of the current address.");
+        foreach (var input in CitizenCatalogue.FilterInputs)
+        {
+            AddField(new FieldType { Name = input.Name, Type = input.GraphType });
+        }
     }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => new CitizenFilter(CitizenCatalogue.FilterInputs
+        .Where(input => value.TryGetValue(input.Name, out var given) && given is not null)
+        .Select(input => (input, value[input.Name]!))
+        .ToList());
 }
 
-public sealed class CitizenOrderFieldGraphType : EnumerationGraphType<CitizenOrderField>
+/// <summary><c>CitizenOrderField</c>, generated from the catalogue's order keys.</summary>
+public sealed class CitizenOrderFieldGraphType : EnumerationGraphType
 {
-    public CitizenOrderFieldGraphType() => Name = "CitizenOrderField";
+    public CitizenOrderFieldGraphType()
+    {
+        Name = "CitizenOrderField";
+        foreach (var key in CitizenCatalogue.OrderKeys)
+        {
+            Add(new EnumValueDefinition(key.Name, key));
+        }
+    }
 }
 
 public sealed class SortDirectionGraphType : EnumerationGraphType<SortDirection>
@@ -42,9 +45,12 @@ public sealed class CitizenOrderGraphType : InputObjectGraphType<CitizenOrder>
     public CitizenOrderGraphType()
     {
         Name = "CitizenOrder";
-        Field(f => f.Field, type: typeof(NonNullGraphType<CitizenOrderFieldGraphType>));
-        Field(f => f.Direction, type: typeof(NonNullGraphType<SortDirectionGraphType>)).DefaultValue(SortDirection.Asc);
+        Field<NonNullGraphType<CitizenOrderFieldGraphType>>("field");
+        Field<NonNullGraphType<SortDirectionGraphType>>("direction").DefaultValue(SortDirection.Asc);
     }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) =>
+        new CitizenOrder((CitizenOrderKey)value["field"]!, value.TryGetValue("direction", out var direction) && direction is SortDirection given ? given : SortDirection.Asc);
 }
 
 public sealed class CitizenEdgeGraphType : ObjectGraphType<Edge<CitizenSource>>

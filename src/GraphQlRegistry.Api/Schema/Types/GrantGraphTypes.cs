@@ -11,7 +11,6 @@ public sealed class GrantGraphType : ObjectGraphType<Grant>
     public GrantGraphType()
     {
         Name = "Grant";
-        Description = "A permit to read citizen fields, issued by a police authority.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<StringGraphType>("organizationId").Resolve(c => c.Source.OrganizationId);
         Field<NonNullGraphType<GrantingAuthorityGraphType>>("authority").Resolve(c => c.Source.Authority);
@@ -32,13 +31,12 @@ public sealed class IssueGrantInputGraphType : InputObjectGraphType<IssueGrantIn
     public IssueGrantInputGraphType()
     {
         Name = "IssueGrantInput";
-        Description = "Exactly one of organizationId and citizenPersonalId names the grantee.";
         Field(f => f.OrganizationId, nullable: true);
         Field(f => f.CitizenPersonalId, type: typeof(IdGraphType));
         Field(f => f.ValidFrom, type: typeof(NonNullGraphType<DateTimeOffsetGraphType>));
         Field(f => f.ValidTo, type: typeof(NonNullGraphType<DateTimeOffsetGraphType>));
-        Field(f => f.Fields, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>)).Description("Field coordinates, e.g. Citizen.fullName.");
-        Field(f => f.ScopeUnitCode, nullable: true).Description("Limit the grant to citizens living in this unit; omit for nationwide.");
+        Field(f => f.Fields, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>));
+        Field(f => f.ScopeUnitCode, nullable: true);
         Field(f => f.Purpose, nullable: true);
     }
 }
@@ -60,7 +58,6 @@ public sealed class EntitlementsGraphType : ObjectGraphType<DataCaller>
     public EntitlementsGraphType(SchemaRules rules)
     {
         Name = "Entitlements";
-        Description = "What the caller may read, and under which grant.";
         Field<StringGraphType>("organizationId").Resolve(c => c.Source.OrganizationId);
         Field<StringGraphType>("organizationName").Resolve(c => c.Source.OrganizationName);
         Field<NonNullGraphType<OrganizationTypeGraphType>>("organizationType").Resolve(c => c.Source.Type);
@@ -71,7 +68,6 @@ public sealed class EntitlementsGraphType : ObjectGraphType<DataCaller>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("validTo").Resolve(c => c.Source.Grant.ValidTo);
         Field<StringGraphType>("scopeUnitCode").Resolve(c => c.Source.Grant.ScopeUnitCode);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldEntitlementGraphType>>>>("fields")
-            .Description("Each field the caller may read, with its mask.")
             .Resolve(c => rules.Table.Grantable
                 .Select(rule => (rule.Coordinate, Decision: c.Source.Decide(rule)))
                 .Where(pair => !pair.Decision.IsDenied)

@@ -15,12 +15,10 @@ public sealed class QueryGraphType : ObjectGraphType
         Name = "Query";
 
         Field<CitizenGraphType>("citizen")
-            .Description("One citizen by personal id. Every caller with a valid grant.")
             .Argument<NonNullGraphType<IdGraphType>>("personalId")
             .ResolveAsync(async c => await citizens.FindAsync(c, c.GetArgument<string>("personalId")));
 
         Field<CitizenConnectionGraphType>("citizens")
-            .Description("Search and list. State agencies only; at most 500 per page.")
             .Argument<CitizenFilterGraphType>("where")
             .Argument<ListGraphType<NonNullGraphType<CitizenOrderGraphType>>>("order")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
@@ -29,41 +27,34 @@ public sealed class QueryGraphType : ObjectGraphType
                 c.GetArgument<int>("first"), c.GetArgument<string?>("after")));
 
         Field<IdentityVerificationGraphType>("verifyIdentity")
-            .Description("eKYC: whether the given attributes match the record, without returning the stored values.")
             .Argument<NonNullGraphType<IdGraphType>>("personalId")
             .Argument<StringGraphType>("fullName")
             .Argument<DateOnlyGraphType>("dateOfBirth")
             .ResolveAsync(async c => await citizens.VerifyAsync(c, c.GetArgument<string>("personalId"), c.GetArgument<string?>("fullName"), c.GetArgument<DateOnly?>("dateOfBirth")));
 
         Field<CitizenGraphType>("me")
-            .Description("A citizen caller's own record.")
             .ResolveAsync(async c => await citizens.FindAsync(c, c.RequireDataCaller().OwnPersonalId ?? throw c.Refuse(ErrorCode.QueryNotPermitted)));
 
         Field<EntitlementsGraphType>("myEntitlements")
-            .Description("The caller's organisation, grant, channel and every field it may read, with its mask.")
             .Resolve(c => c.RequireDataCaller());
 
         Field<AccessHistoryConnectionGraphType>("myAccessHistory")
-            .Description("For a citizen: every access to their record, newest first.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
             .Argument<StringGraphType>("after")
             .ResolveAsync(async c => await audit.HistoryAsync(c, c.GetArgument<int>("first"), c.GetArgument<string?>("after")));
 
         Field<AccessLogConnectionGraphType>("accessLog")
-            .Description("Auditors: the access log, newest first.")
             .Argument<AccessLogFilterGraphType>("where")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
             .Argument<StringGraphType>("after")
             .ResolveAsync(async c => await audit.SearchAsync(c, c.GetArgument<AuditFilter?>("where"), c.GetArgument<int>("first"), c.GetArgument<string?>("after")));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessStatsBucketGraphType>>>>("accessStats")
-            .Description("Auditors: entry counts grouped by the given dimensions.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<AccessStatsDimensionGraphType>>>>("groupBy")
             .Argument<AccessLogFilterGraphType>("where")
             .ResolveAsync(async c => await audit.StatsAsync(c, c.GetArgument<List<AccessStatsDimension>>("groupBy"), c.GetArgument<AuditFilter?>("where")));
 
         Field<NonNullGraphType<AccessLogVerificationGraphType>>("verifyAccessLog")
-            .Description("Auditors: recompute the hash chain and name the first broken entry.")
             .ResolveAsync(async c => await audit.VerifyAsync(c));
     }
 }
