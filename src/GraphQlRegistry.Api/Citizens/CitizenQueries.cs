@@ -31,6 +31,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
     public async Task<CitizenSource?> FindAsync(IResolveFieldContext context, string personalId)
     {
         var (caller, citizenRef) = BeginRecordRead(context, personalId);
+        context.ReachCitizen(citizenRef);
 
         var columns = RequestedColumns(context, caller);
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
@@ -69,12 +70,19 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         var rows = await CitizenOrder.Apply(query, order ?? []).Skip(offset).Take(first + 1)
             .Select(CitizenColumns.Projection(columns)).ToListAsync(context.CancellationToken);
         var page = rows.Take(first).Select((row, i) => new Edge<CitizenSource>(new CitizenSource(row, pseudonym.Of(row.PersonalId)), OffsetCursor.Encode(offset + i + 1))).ToList();
+        var compared = (filter?.ComparedFields() ?? []).Concat((order ?? []).Select(key => key.Key.ComparedField)).Distinct().ToList();
+        foreach (var edge in page)
+        {
+            context.ReachCitizen(edge.Node.CitizenRef, compared);
+        }
+
         return new Connection<CitizenSource>(page, rows.Count > first);
     }
 
     public async Task<IdentityMatch?> VerifyAsync(IResolveFieldContext context, string personalId, string? fullName, DateOnly? dateOfBirth)
     {
         var (caller, citizenRef) = BeginRecordRead(context, personalId);
+        context.ReachCitizen(citizenRef, Compared(fullName, dateOfBirth));
 
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         var columns = CitizenColumns.Mask([.. CitizenCatalogue.Get("fullName").ClearColumns, .. CitizenCatalogue.Get("dateOfBirth").ClearColumns, .. CitizenCatalogue.Residence]);
@@ -89,6 +97,20 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
             row is not null && fullName is not null && string.Equals(row.FullName, fullName.Trim(), StringComparison.Ordinal),
             row is not null && dateOfBirth is not null && row.DateOfBirth == dateOfBirth,
             citizenRef);
+    }
+
+    private static IEnumerable<string> Compared(string? fullName, DateOnly? dateOfBirth)
+    {
+        yield return "personalId";
+        if (fullName is not null)
+        {
+            yield return "fullName";
+        }
+
+        if (dateOfBirth is not null)
+        {
+            yield return "dateOfBirth";
+        }
     }
 
     private Task<Citizen?> LookupAsync(RegistryDbContext db, string personalId, ulong columns) =>

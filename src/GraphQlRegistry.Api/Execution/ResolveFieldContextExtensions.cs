@@ -27,6 +27,17 @@ public static class ResolveFieldContextExtensions
     public static void RecordRootAccess(this IResolveFieldContext context, string? citizenRef, FieldDecision decision, string? reason = null) =>
         context.RequestContext().Record(citizenRef, $"{context.ParentType.Name}.{context.FieldDefinition.Name}", context.ResponsePathText(), decision, reason);
 
+    /// <summary>
+    /// Notes that this root field found or compared the citizen, naming the fields it compared: a request-level entry
+    /// if the request records none of that citizen's fields (an existence check, a filter, an identity check).
+    /// </summary>
+    public static void ReachCitizen(this IResolveFieldContext context, string citizenRef, IEnumerable<string>? comparedFields = null)
+    {
+        var compared = comparedFields is null ? string.Empty : string.Join(", ", comparedFields);
+        var how = compared.Length == 0 ? context.ResponsePathText() : $"{context.ResponsePathText()}({compared})";
+        context.RequestContext().Reach(citizenRef, $"{context.ParentType.Name}.{context.FieldDefinition.Name}", how);
+    }
+
     public static DataCaller RequireDataCaller(this IResolveFieldContext context) => context.Require<DataCaller>();
 
     /// <summary>The response path as text (<c>citizen.father.fullName</c>), aliases included.</summary>

@@ -46,6 +46,8 @@ public static class RegistryServices
         services.AddSingleton<GrantIssuance>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<ComparisonEntitlementRule>();
+        services.AddSingleton<AuditedExecutor>();
+        services.AddSingleton<GraphQLExecution>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddSingleton<CallerSchema>();
 

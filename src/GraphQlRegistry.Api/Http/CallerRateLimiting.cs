@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using GraphQlRegistry.Api.Authentication;
+using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Errors;
 using GraphQlRegistry.Api.Hosting;
 using GraphQL;
@@ -7,7 +7,8 @@ using GraphQL;
 namespace GraphQlRegistry.Api.Http;
 
 /// <summary>
-/// A token bucket per caller (organisation, citizen, or subject; the client address when unauthenticated), sized by
+/// A token bucket per caller (organisation, citizen, or subject, as resolved once for the request; the client address
+/// when unauthenticated), sized by
 /// <c>Registry:Limits:RequestsPerSecondPerCaller</c>. Over the limit: HTTP 429 with <c>RATE_LIMITED</c> and Retry-After.
 /// </summary>
 public static class CallerRateLimiting
@@ -37,12 +38,13 @@ public static class CallerRateLimiting
         });
     }
 
-    private static string PartitionOf(HttpContext http)
+    /// <summary>The caller the registry established (see <see cref="ICallerFeature"/>), else the client address.</summary>
+    private static string PartitionOf(HttpContext http) => http.Features.Get<ICallerFeature>()?.Resolution switch
     {
-        var user = http.User;
-        return user.FindFirst(RegistryClaims.OrganizationId)?.Value is { } organization ? "org:" + organization
-            : user.FindFirst(RegistryClaims.PersonalId)?.Value is { } citizen ? "citizen:" + citizen
-            : user.FindFirst(RegistryClaims.Subject)?.Value is { } subject ? "sub:" + subject
-            : "ip:" + http.Connection.RemoteIpAddress;
-    }
+        { Caller: DataCaller { OrganizationId: { } organization } } => "org:" + organization,
+        { Caller: DataCaller { OwnCitizenRef: { } citizen } } => "citizen:" + citizen,
+        { Caller: { } caller } => "sub:" + caller.Subject,
+        { Refusal: { } refusal } => "refused:" + (refusal.OrganizationId ?? refusal.Subject),
+        _ => "ip:" + http.Connection.RemoteIpAddress,
+    };
 }

@@ -1,76 +1,46 @@
-using System.Security.Claims;
 using GraphQL;
-using GraphQL.Transport;
-using GraphQL.Validation;
-using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Errors.Custom;
-using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
-using GraphQlRegistry.AccessLog.Entries;
-using GraphQlRegistry.AccessLog.Writing;
 using GraphQlRegistry.Api.Callers;
-using GraphQlRegistry.Api.Citizens;
 using GraphQlRegistry.Api.Errors;
 using GraphQlRegistry.Api.Execution;
 using GraphQlRegistry.Api.Hosting;
-using GraphQlRegistry.Api.Schema;
-using GraphQlRegistry.Data.Storage;
-using GraphQlRegistry.Policy.Fields;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.Api.Http;
 
 /// <summary>
 /// <c>/graphql</c>, by the GraphQL-over-HTTP spec. The steps, in order: (1) negotiate the response type; (2)
-/// authenticate; (3) read the request; (4) establish the caller, refusing the whole request when it holds no valid
-/// grant or uses a wrong channel; (5) execute; (6) commit the request's access records; only then (7) answer.
-/// A response carrying citizen data never leaves before its records are durable: a log failure turns it into 503.
+/// authenticate; (3) read the request; (4) run it through the <see cref="AuditedExecutor"/> as the caller the
+/// middleware established; (5) answer the outcome. The executor guarantees the entries are committed first.
 /// </summary>
 public sealed class GraphQLEndpoint(
-    IDocumentExecuter<RegistrySchema> executer,
     IGraphQLTextSerializer serializer,
-    CallerResolver callers,
-    IAccessLogSink accessLog,
+    AuditedExecutor executor,
+    GraphQLExecution graphQL,
     DocumentCache documents,
-    ComparisonEntitlementRule comparisonRule,
-    RegistrySettings settings,
-    IDbContextFactory<RegistryDbContext> registry,
-    TimeProvider clock)
+    RegistrySettings settings)
 {
-    public const string RequestIdHeader = "X-Request-Id";
-
-    // Rules that depend on the caller or the variables run for every request; the spec's rules only once per document.
-    private readonly IValidationRule[] _perRequestRules =
-    [
-        comparisonRule,
-        new ComplexityValidationRule(new ComplexityOptions
-        {
-            MaxDepth = settings.Options.Limits.MaxDepth,
-            MaxComplexity = settings.Options.Limits.MaxComplexity,
-        }),
-    ];
-
     public async Task HandleAsync(HttpContext http)
     {
-        var requestId = Guid.NewGuid().ToString("N");
-        http.Response.Headers[RequestIdHeader] = requestId;
+        var requestId = RequestIds.Assign(http);
 
+        // :: Step 1: the media type to answer in.
         if (ResponseFormat.Negotiate(http.Request) is not { } format)
         {
             http.Response.StatusCode = StatusCodes.Status406NotAcceptable;
             return;
         }
 
+        // :: Step 2: a valid bearer token.
         var response = new GraphQLResponseWriter(http, serializer, format);
         var authentication = await http.AuthenticateAsync();
-        if (!authentication.Succeeded)
+        if (!authentication.Succeeded || http.Features.Get<ICallerFeature>() is not { } caller)
         {
             await response.RefuseUnauthenticatedAsync();
             return;
         }
 
-        var user = authentication.Principal;
+        // :: Step 3: the request, within its size limit; mutations over POST only.
         var (request, failureStatus, failure) = await GraphQLHttpRequest.ReadAsync(http, serializer, settings.Options.Limits.MaxDocumentBytes);
         if (request is null)
         {
@@ -89,98 +59,13 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
-        var resolution = await callers.ResolveAsync(user, http.RequestAborted);
-        if (resolution.Refusal is { } refusal)
-        {
-            await RefuseCallerAsync(response, refusal, requestId, operation?.Name?.StringValue, http.RequestAborted);
-            return;
-        }
+        // :: Step 4: execution, audited.
+        var trace = new RequestTrace(requestId, operation?.Name?.StringValue);
+        var outcome = await executor.RunAsync(caller.Resolution, trace,
+            context => graphQL.ExecuteAsync(context, request, cached, authentication.Principal, http.RequestServices, http.RequestAborted), http.RequestAborted);
 
-        var caller = resolution.Caller!;
-        var context = new RegistryRequestContext(caller, AccessContextOf(caller, requestId, operation?.Name?.StringValue), clock, new RelativeLoader(registry));
-        var result = await ExecuteAsync(http, request, cached, context, user);
-        if (await CommitAsync(context.Records, http.RequestAborted))
-        {
-            await response.WriteAsync(result);
-        }
-        else
-        {
-            await response.RefuseAsync(StatusCodes.Status503ServiceUnavailable, ErrorCode.AuditUnavailable);
-        }
-    }
-
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, CachedDocument? cached, RegistryRequestContext context, ClaimsPrincipal user)
-    {
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = cached is null ? request.Query : null,
-            Document = cached?.Document,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            UserContext = context,
-            User = user,
-            RequestServices = http.RequestServices,
-            CancellationToken = http.RequestAborted,
-            ValidationRules = cached?.PassedSpecValidation == true ? _perRequestRules : [.. DocumentValidator.CoreRules, .. _perRequestRules],
-        });
-
-        if (result.Executed)
-        {
-            cached?.MarkValidated();
-            return result;
-        }
-
-        foreach (var error in result.Errors?.OfType<ComplexityError>() ?? [])
-        {
-            error.Code = ErrorCode.QueryTooComplex.Wire();
-        }
-
-        // A document refused for one of our reasons (a forbidden comparison, complexity) is evidence too.
-        if (result.Errors?.Select(e => e.Code).FirstOrDefault(ErrorMessages.IsPreExecutionRefusal) is { } code)
-        {
-            context.Record(null, null, null, FieldDecision.Denied(DecisionReason.NoRuleForCaller), code);
-        }
-
-        return result;
-    }
-
-    /// <summary>Appends the request's records and waits for their commit; false when the log is unavailable.</summary>
-    private async Task<bool> CommitAsync(IReadOnlyList<AccessRecord> records, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await accessLog.AppendAsync(records, cancellationToken);
-            return true;
-        }
-        catch (AccessLogUnavailableException)
-        {
-            return false;
-        }
-    }
-
-    private async Task RefuseCallerAsync(GraphQLResponseWriter response, CallerRefusal refusal, string requestId, string? operationName, CancellationToken cancellationToken)
-    {
-        var access = new AccessContext(requestId, PersonalIdRedaction.Redact(operationName), PersonalIdRedaction.Redact(refusal.Subject),
-            refusal.OrganizationId, refusal.Type, null, null, refusal.Channel, PersonalIdRedaction.Redact(refusal.Purpose));
-        var record = new AccessRecord(access, clock.GetUtcNow(), null, null, null, FieldOutcome.Denied, FieldMask.None, refusal.Code.Wire());
-        var logged = await CommitAsync([record], cancellationToken);
-        await response.RefuseAsync(logged ? StatusCodes.Status403Forbidden : StatusCodes.Status503ServiceUnavailable, logged ? refusal.Code : ErrorCode.AuditUnavailable);
-    }
-
-    private static AccessContext AccessContextOf(Caller caller, string requestId, string? operationName)
-    {
-        var data = caller as DataCaller;
-        return new AccessContext(
-            requestId,
-            PersonalIdRedaction.Redact(operationName),
-            PersonalIdRedaction.Redact(caller.Subject),
-            data?.OrganizationId,
-            data?.Type,
-            data?.Grant.Id,
-            data?.Grant.Authority,
-            data?.Channel,
-            PersonalIdRedaction.Redact(caller.Purpose));
+        // :: Step 5: the answer.
+        await response.AnswerAsync(outcome, response.WriteAsync);
     }
 
     /// <summary>The operation the request runs: the named one, or the only one.</summary>

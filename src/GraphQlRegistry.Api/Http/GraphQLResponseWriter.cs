@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQlRegistry.Api.Errors;
+using GraphQlRegistry.Api.Execution;
 
 namespace GraphQlRegistry.Api.Http;
 
@@ -15,6 +16,17 @@ public sealed class GraphQLResponseWriter(HttpContext http, IGraphQLTextSerializ
             : StatusCodes.Status200OK;
         return WriteAsync(status, result);
     }
+
+    /// <summary>
+    /// Answers an audited outcome: the result once its entries are committed, 403 for a refused caller, 503 with no
+    /// data when the log could not commit.
+    /// </summary>
+    public Task AnswerAsync<T>(AuditedOutcome<T> outcome, Func<T, Task> writeResult) => outcome.Status switch
+    {
+        AuditedStatus.Executed => writeResult(outcome.Result!),
+        AuditedStatus.Refused => RefuseAsync(StatusCodes.Status403Forbidden, outcome.Refusal!.Value),
+        AuditedStatus.AuditUnavailable => RefuseAsync(StatusCodes.Status503ServiceUnavailable, ErrorCode.AuditUnavailable),
+    };
 
     /// <summary>No valid bearer token: 401 with the challenge and <c>UNAUTHENTICATED</c>.</summary>
     public Task RefuseUnauthenticatedAsync()

@@ -1,4 +1,5 @@
 using GraphQlRegistry.Api.Callers;
+using GraphQlRegistry.Api.Execution;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
 
@@ -9,36 +10,39 @@ public static class RegistryEndpoints
     public static void MapRegistryEndpoints(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseMiddleware<CallerResolutionMiddleware>();
         app.UseRateLimiter();
         app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http))
+            .WithMetadata(CallerRequired.Metadata)
             .RequireRateLimiting(CallerRateLimiting.Policy);
         app.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";
             return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
         });
-        app.MapGet("/graphql/sdl", PrintCallerSchemaAsync).RequireRateLimiting(CallerRateLimiting.Policy);
+        app.MapGet("/graphql/sdl", PrintCallerSchemaAsync)
+            .WithMetadata(CallerRequired.Metadata)
+            .RequireRateLimiting(CallerRateLimiting.Policy);
         app.MapGet("/health", () => Results.Text("ok"));
     }
 
-    private static async Task PrintCallerSchemaAsync(HttpContext http, CallerResolver callers, CallerSchema schema, IGraphQLTextSerializer serializer)
+    /// <summary>The caller's own SDL, through the audited executor like any other read: a refused caller is logged.</summary>
+    private static async Task PrintCallerSchemaAsync(HttpContext http, AuditedExecutor executor, CallerSchema schema, IGraphQLTextSerializer serializer)
     {
+        var requestId = RequestIds.Assign(http);
         var response = new GraphQLResponseWriter(http, serializer, ResponseFormat.Json);
         var authentication = await http.AuthenticateAsync();
-        if (!authentication.Succeeded)
+        if (!authentication.Succeeded || http.Features.Get<ICallerFeature>() is not { } caller)
         {
             await response.RefuseUnauthenticatedAsync();
             return;
         }
 
-        var resolution = await callers.ResolveAsync(authentication.Principal, http.RequestAborted);
-        if (resolution.Refusal is { } refusal)
+        var outcome = await executor.RunAsync(caller.Resolution, new RequestTrace(requestId, null), context => schema.PrintForAsync(context.Caller), http.RequestAborted);
+        await response.AnswerAsync(outcome, async sdl =>
         {
-            await response.RefuseAsync(StatusCodes.Status403Forbidden, refusal.Code);
-            return;
-        }
-
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(await schema.PrintForAsync(resolution.Caller!), http.RequestAborted);
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(sdl, http.RequestAborted);
+        });
     }
 }

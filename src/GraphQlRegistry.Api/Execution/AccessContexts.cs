@@ -1,0 +1,37 @@
+using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.Api.Callers;
+
+namespace GraphQlRegistry.Api.Execution;
+
+/// <summary>
+/// Builds the per-request part of every access-log entry, for an established caller or a refused one. The one place
+/// caller-controlled text (operation name, subject, organisation id, purpose) is redacted before the log sees it.
+/// </summary>
+public static class AccessContexts
+{
+    public static AccessContext For(Caller caller, RequestTrace trace)
+    {
+        var data = caller as DataCaller;
+        return Create(trace, caller.Subject, data?.OrganizationId, caller.Purpose) with
+        {
+            OrganizationType = data?.Type,
+            GrantId = data?.Grant.Id,
+            GrantAuthority = data?.Grant.Authority,
+            Channel = data?.Channel,
+        };
+    }
+
+    public static AccessContext For(CallerRefusal refusal, RequestTrace trace) =>
+        Create(trace, refusal.Subject, refusal.OrganizationId, refusal.Purpose) with { OrganizationType = refusal.Type, Channel = refusal.Channel };
+
+    private static AccessContext Create(RequestTrace trace, string? subject, string? organizationId, string? purpose) => new(
+        trace.RequestId,
+        PersonalIdRedaction.Redact(trace.OperationName),
+        PersonalIdRedaction.Redact(subject),
+        PersonalIdRedaction.Redact(organizationId),
+        null,
+        null,
+        null,
+        null,
+        PersonalIdRedaction.Redact(purpose));
+}
