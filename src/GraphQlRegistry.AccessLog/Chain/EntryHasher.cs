@@ -9,7 +9,8 @@ namespace GraphQlRegistry.AccessLog.Chain;
 /// <summary>
 /// The SHA-256 of an entry's canonical content, which includes the previous entry's hash. The canonical form is
 /// every attribute in a fixed order, each as a 4-byte big-endian length (−1 for null) and its UTF-8 bytes, so no two
-/// different entries encode alike. Changing this order or encoding breaks every stored chain: never do it in place.
+/// different entries encode alike; enum values are encoded by their SPEC names (<see cref="WireNames"/>), so renaming a
+/// C# member changes nothing. Changing this order or encoding breaks every stored chain: never do it in place.
 /// </summary>
 public static class EntryHasher
 {
@@ -19,9 +20,9 @@ public static class EntryHasher
     {
         string?[] texts =
         [
-            entry.RequestId, entry.OperationName, entry.Subject, entry.OrganizationId, entry.OrganizationType?.ToString(), entry.GrantId,
-            entry.GrantAuthority?.ToString(), entry.Channel?.ToString(), entry.Purpose, entry.CitizenRef, entry.Field, entry.Path,
-            entry.Decision.ToString(), entry.Mask.ToString(), entry.Reason, entry.PreviousHash,
+            entry.RequestId, entry.OperationName, entry.Subject, entry.OrganizationId, NameOf(entry.OrganizationType), entry.GrantId,
+            NameOf(entry.GrantAuthority), NameOf(entry.Channel), entry.Purpose, entry.CitizenRef, entry.Field, entry.Path,
+            WireNames.Of(entry.Decision), WireNames.Of(entry.Mask), entry.Reason, entry.PreviousHash,
         ];
         var length = 2 * sizeof(long);
         foreach (var text in texts)
@@ -42,6 +43,8 @@ public static class EntryHasher
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static string? NameOf<T>(T? value) where T : struct, Enum => value is { } present ? WireNames.Of(present) : null;
 
     private static int Write(Span<byte> buffer, long sequence, long timeUnixMs, string?[] texts)
     {

@@ -1,4 +1,7 @@
 using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.Policy.Fields;
+using GraphQlRegistry.Policy.Grants;
+using GraphQlRegistry.Policy.Organizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.AccessLog.Storage;
@@ -15,7 +18,11 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<OrganizationType>().HaveConversion<WireNameConverter<OrganizationType>>().HaveMaxLength(40);
+        configurationBuilder.Properties<GrantingAuthority>().HaveConversion<WireNameConverter<GrantingAuthority>>().HaveMaxLength(40);
+        configurationBuilder.Properties<Channel>().HaveConversion<WireNameConverter<Channel>>().HaveMaxLength(40);
+        configurationBuilder.Properties<FieldOutcome>().HaveConversion<WireNameConverter<FieldOutcome>>().HaveMaxLength(40);
+        configurationBuilder.Properties<FieldMask>().HaveConversion<WireNameConverter<FieldMask>>().HaveMaxLength(40);
         configurationBuilder.Properties<string>().HaveMaxLength(300);
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.AccessLog.Entries;
 using Microsoft.Extensions.Logging;
 
@@ -14,14 +15,14 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
     private readonly AccessLogWriterOptions _options;
     private readonly ILogger<GroupCommitAccessLog> _logger;
     private readonly Channel<PendingAppend> _queue;
-    private readonly LogStoreConnection _store;
+    private readonly IAccessLogStore _store;
     private readonly Task _writer;
 
     public GroupCommitAccessLog(AccessLogWriterOptions options, ILogger<GroupCommitAccessLog> logger)
     {
         _options = options;
         _logger = logger;
-        _store = new LogStoreConnection(options);
+        _store = AccessLogStores.Open(options.Provider, options.ConnectionString);
         _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(options.QueueCapacity)
         {
             SingleReader = true,
@@ -76,7 +77,12 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
     {
         try
         {
-            await _store.CommitAsync(batch.SelectMany(pending => pending.Records), CancellationToken.None);
+            await using (var append = await _store.BeginAsync(CancellationToken.None))
+            {
+                await append.WriteAsync(ChainLinker.Link(append.Head, batch.SelectMany(pending => pending.Records)), CancellationToken.None);
+                await append.CommitAsync(CancellationToken.None);
+            }
+
             foreach (var pending in batch)
             {
                 pending.Committed.TrySetResult();

@@ -53,6 +53,9 @@ public sealed class RegistryOptions
         /// <summary>Key of the HMAC that turns personal ids into pseudonymous references; at least 32 bytes.</summary>
         public string? PseudonymKey { get; set; }
 
+        /// <summary>The log's own store; the registry's provider when unset.</summary>
+        public DatabaseProvider? Provider { get; set; }
+
         public double CommitTimeoutSeconds { get; set; } = 5;
     }
 

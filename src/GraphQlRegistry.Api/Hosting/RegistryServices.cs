@@ -26,7 +26,7 @@ public static class RegistryServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<RegistryDbContext>(o => o.UseRegistryProvider(settings.Provider, settings.RegistryConnectionString));
-        services.AddPooledDbContextFactory<AccessLogDbContext>(o => o.UseRegistryProvider(settings.Provider, settings.AccessLogConnectionString));
+        services.AddPooledDbContextFactory<AccessLogDbContext>(o => o.UseRegistryProvider(settings.AccessLogProvider, settings.AccessLogConnectionString));
 
         services.AddSingleton(_ => new SchemaRules(SchemaRules.EmbeddedSdl()));
         services.AddSingleton(sp => sp.GetRequiredService<SchemaRules>().Table);
@@ -36,7 +36,7 @@ public static class RegistryServices
             new CompetenceTable((await db.GrantingCompetences.AsNoTracking().ToListAsync(ct)).Select(row => row.ToRule()))));
 
         services.AddSingleton<IAccessLogSink>(sp => new GroupCommitAccessLog(
-            new AccessLogWriterOptions(settings.Provider, settings.AccessLogConnectionString, TimeSpan.FromSeconds(settings.Options.AccessLog.CommitTimeoutSeconds)),
+            new AccessLogWriterOptions(settings.AccessLogProvider, settings.AccessLogConnectionString, TimeSpan.FromSeconds(settings.Options.AccessLog.CommitTimeoutSeconds)),
             sp.GetRequiredService<ILogger<GroupCommitAccessLog>>()));
 
         services.AddSingleton<Grantees>();

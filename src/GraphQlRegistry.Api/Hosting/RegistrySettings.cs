@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using GraphQlRegistry.Data.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace GraphQlRegistry.Api.Hosting;
 
@@ -12,6 +13,7 @@ public sealed record RegistrySettings(
     RegistryOptions Options,
     DatabaseProvider Provider,
     string RegistryConnectionString,
+    DatabaseProvider AccessLogProvider,
     string AccessLogConnectionString,
     string JwtSigningKey,
     string PseudonymKey,
@@ -32,11 +34,8 @@ public sealed record RegistrySettings(
             DatabaseProvider.Sqlite => $"Data Source={Path.Combine(dataDirectory, "registry.db")}",
             DatabaseProvider.Postgres => throw new InvalidOperationException("ConnectionStrings:Registry is required with the Postgres provider."),
         };
-        var accessLog = configuration.GetConnectionString("AccessLog") ?? provider switch
-        {
-            DatabaseProvider.Sqlite => $"Data Source={Path.Combine(dataDirectory, "access-log.db")}",
-            DatabaseProvider.Postgres => registry,
-        };
+        var logProvider = options.AccessLog.Provider ?? provider;
+        var accessLog = configuration.GetConnectionString("AccessLog") ?? DefaultAccessLog(logProvider, provider, registry);
 
         string? jwtKeyFile = null;
         var jwtKey = options.Jwt.SigningKey;
@@ -51,8 +50,21 @@ public sealed record RegistrySettings(
 
         RequireKeyLength(jwtKey, "Registry:Jwt:SigningKey");
         RequireKeyLength(pseudonymKey, "Registry:AccessLog:PseudonymKey");
-        return new RegistrySettings(options, provider, registry, accessLog, jwtKey ?? string.Empty, pseudonymKey, jwtKeyFile);
+        return new RegistrySettings(options, provider, registry, logProvider, accessLog, jwtKey ?? string.Empty, pseudonymKey, jwtKeyFile);
     }
+
+    /// <summary>
+    /// The log's store when none is configured: on SQLite, a file beside the registry's (so a run's log never mixes
+    /// with another run's, under another pseudonym key); on PostgreSQL, the registry's database.
+    /// </summary>
+    private static string DefaultAccessLog(DatabaseProvider logProvider, DatabaseProvider registryProvider, string registry) =>
+        (logProvider, registryProvider) switch
+        {
+            (DatabaseProvider.Sqlite, DatabaseProvider.Sqlite) =>
+                $"Data Source={Path.Combine(Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(registry).DataSource)) ?? ".", "access-log.db")}",
+            (DatabaseProvider.Postgres, DatabaseProvider.Postgres) => registry,
+            _ => throw new InvalidOperationException("ConnectionStrings:AccessLog is required when the log's provider differs from the registry's."),
+        };
 
     private static string DevelopmentSecret(string file, string key, bool isDevelopment)
     {

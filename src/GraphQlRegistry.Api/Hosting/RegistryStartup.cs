@@ -32,7 +32,7 @@ public static partial class RegistryStartup
 
         await using (var log = await services.GetRequiredService<IDbContextFactory<AccessLogDbContext>>().CreateDbContextAsync())
         {
-            await DatabaseSchema.EnsureAsync(log, settings.Provider);
+            await DatabaseSchema.EnsureAsync(log, settings.AccessLogProvider);
         }
 
         services.GetRequiredService<ISchema>().Initialize();

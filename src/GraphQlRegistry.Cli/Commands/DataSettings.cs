@@ -34,7 +34,7 @@ public class DataSettings : CommandSettings
     {
         var settings = Resolve();
         var options = new DbContextOptionsBuilder<AccessLogDbContext>();
-        options.UseRegistryProvider(settings.Provider, settings.AccessLogConnectionString);
+        options.UseRegistryProvider(settings.AccessLogProvider, settings.AccessLogConnectionString);
         return new AccessLogDbContext(options.Options);
     }
 }

@@ -40,36 +40,36 @@ public sealed class TokenCommand : Command<TokenCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var registry = settings.Resolve();
-        var claims = new Dictionary<string, object> { ["sub"] = settings.Organization ?? settings.Authority ?? (settings.Auditor ? "auditor" : "citizen") };
+        var claims = new Dictionary<string, object> { [RegistryClaims.Subject] = settings.Organization ?? settings.Authority ?? (settings.Auditor ? "auditor" : "citizen") };
         if (settings.Organization is { } organization)
         {
-            claims["org_id"] = organization;
-            claims["channel"] = settings.Channel;
+            claims[RegistryClaims.OrganizationId] = organization;
+            claims[RegistryClaims.Channel] = settings.Channel;
         }
 
         if (settings.Citizen is { } citizen)
         {
-            claims["personal_id"] = citizen;
-            claims["channel"] = settings.Channel;
+            claims[RegistryClaims.PersonalId] = citizen;
+            claims[RegistryClaims.Channel] = settings.Channel;
         }
 
         if (settings.Auditor)
         {
-            claims["roles"] = new[] { "auditor" };
+            claims[RegistryClaims.Roles] = new[] { RegistryClaims.AuditorRole };
         }
 
         if (settings.Authority is { } authority)
         {
-            claims["authority"] = authority;
+            claims[RegistryClaims.Authority] = authority;
             if (settings.Unit is { } unit)
             {
-                claims["unit_code"] = unit;
+                claims[RegistryClaims.UnitCode] = unit;
             }
         }
 
         if (settings.Purpose is { } purpose)
         {
-            claims["purpose"] = purpose;
+            claims[RegistryClaims.Purpose] = purpose;
         }
 
         var jwt = registry.Options.Jwt;

@@ -4,7 +4,7 @@ namespace GraphQlRegistry.Data.Storage;
 
 public static class DbContextOptionsBuilderExtensions
 {
-    /// <summary>Points a context at the configured provider. SQLite gets a busy timeout, since the log writer and readers share the file.</summary>
+    /// <summary>Points a context at the configured provider.</summary>
     public static DbContextOptionsBuilder UseRegistryProvider(this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
         provider switch
         {

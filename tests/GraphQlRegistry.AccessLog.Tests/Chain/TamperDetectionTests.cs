@@ -29,7 +29,7 @@ public sealed class TamperDetectionTests : IAsyncLifetime
     [Fact]
     public async Task EditedEntry_IsFound()
     {
-        await _store.ExecuteAsync($"UPDATE {Table} SET \"Decision\" = 'Denied' WHERE \"Sequence\" = 7");
+        await _store.ExecuteAsync($"UPDATE {Table} SET \"Decision\" = 'DENIED' WHERE \"Sequence\" = 7");
         Assert.Equal(new ChainVerification(false, 6, 7, ChainBreak.ContentHashMismatch), await VerifyAsync());
     }
 
