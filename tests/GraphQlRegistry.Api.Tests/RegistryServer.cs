@@ -96,6 +96,31 @@ public class RegistryServer : WebApplicationFactory<Program>
         return await read(db);
     }
 
+    /// <summary>Holds the SQLite access log's write lock (an open write transaction) until disposed: the log cannot commit.</summary>
+    public async Task<IAsyncDisposable> HoldLogWriteLockAsync()
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "access-log.db")}");
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var write = connection.CreateCommand())
+        {
+            write.CommandText = "DELETE FROM \"AccessLogEntries\" WHERE 0";
+            await write.ExecuteNonQueryAsync();
+        }
+
+        return new LogWriteLock(connection, transaction);
+    }
+
+    private sealed class LogWriteLock(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
     /// <summary>A citizen with a father, mother, spouse and household head, so every field has a value.</summary>
     public Task<Citizen> CitizenWithFamilyAsync() => RegistryAsync(db => db.Citizens.AsNoTracking()
         .Where(c => c.FatherId != null && c.MotherId != null)

@@ -1,11 +1,9 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 
 namespace GraphQlRegistry.Api.Tests.AccessLog;
 
 /// <summary>Fail closed: when the log store cannot be written, no citizen data leaves.</summary>
-public sealed class AuditUnavailableTests : IClassFixture<AuditUnavailableTests.ImpatientServer>
+public sealed class AuditUnavailableTests : IClassFixture<ImpatientServer>
 {
     private readonly ImpatientServer _server;
 
@@ -19,29 +17,17 @@ public sealed class AuditUnavailableTests : IClassFixture<AuditUnavailableTests.
         var token = RegistryServer.OrganizationToken("demo-state-agency");
         Assert.Equal(HttpStatusCode.OK, (await _server.QueryAsync(token, query)).Status);
 
-        await using (var blocker = new SqliteConnection($"Data Source={Path.Combine(_server.DataDirectory, "access-log.db")}"))
+        await using (await _server.HoldLogWriteLockAsync())
         {
-            await blocker.OpenAsync();
-            await using var transaction = await blocker.BeginTransactionAsync();
-            await using var write = blocker.CreateCommand();
-            write.CommandText = "DELETE FROM \"AccessLogEntries\" WHERE 0";
-            await write.ExecuteNonQueryAsync();
-
             var reply = await _server.QueryAsync(token, query);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, reply.Status);
             Assert.Equal("AUDIT_UNAVAILABLE", Assert.Single(reply.Errors).Code);
             Assert.False(reply.HasData);
             Assert.DoesNotContain(citizen.FullName!, reply.Body.GetRawText());
-            await transaction.RollbackAsync();
         }
 
         var recovered = await _server.QueryAsync(token, query);
         Assert.Equal(HttpStatusCode.OK, recovered.Status);
         Assert.Equal(citizen.FullName, recovered.Data.GetProperty("citizen").GetProperty("fullName").GetString());
-    }
-
-    public sealed class ImpatientServer : RegistryServer
-    {
-        protected override void ConfigureOverrides(IWebHostBuilder builder) => builder.UseSetting("Registry:AccessLog:CommitTimeoutSeconds", "1");
     }
 }

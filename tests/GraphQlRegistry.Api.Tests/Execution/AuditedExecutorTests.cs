@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.Policy.Fields;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.Api.Tests.Execution;
@@ -12,7 +10,7 @@ namespace GraphQlRegistry.Api.Tests.Execution;
 /// Every outcome that touches citizen data has its entries committed before it leaves, including requests that
 /// select no citizen field at all: an existence check, a search that reads only cursors.
 /// </summary>
-public sealed class AuditedExecutorTests(AuditedExecutorTests.ImpatientServer server) : IClassFixture<AuditedExecutorTests.ImpatientServer>
+public sealed class AuditedExecutorTests(ImpatientServer server) : IClassFixture<ImpatientServer>
 {
     private static readonly CitizenPseudonym Pseudonym = new(RegistryServer.PseudonymKey);
     private static readonly string StateAgency = RegistryServer.OrganizationToken("demo-state-agency");
@@ -88,17 +86,11 @@ public sealed class AuditedExecutorTests(AuditedExecutorTests.ImpatientServer se
             ? ($"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ __typename }} }}", (object?)null)
             : ("query($w: CitizenFilter) { citizens(where: $w) { edges { cursor } } }", new { w = new { personalId = citizen.PersonalId } });
 
-        await using var blocker = new SqliteConnection($"Data Source={Path.Combine(server.DataDirectory, "access-log.db")}");
-        await blocker.OpenAsync();
-        await using var transaction = await blocker.BeginTransactionAsync();
-        await using (var write = blocker.CreateCommand())
+        GraphQLReply reply;
+        await using (await server.HoldLogWriteLockAsync())
         {
-            write.CommandText = "DELETE FROM \"AccessLogEntries\" WHERE 0";
-            await write.ExecuteNonQueryAsync();
+            reply = await server.QueryAsync(StateAgency, query, variables);
         }
-
-        var reply = await server.QueryAsync(StateAgency, query, variables);
-        await transaction.RollbackAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, reply.Status);
         Assert.Equal("AUDIT_UNAVAILABLE", Assert.Single(reply.Errors).Code);
@@ -107,9 +99,4 @@ public sealed class AuditedExecutorTests(AuditedExecutorTests.ImpatientServer se
 
     private Task<List<AccessLogEntry>> EntriesOf(string requestId) =>
         server.LogAsync(db => db.Entries.AsNoTracking().Where(e => e.RequestId == requestId).OrderBy(e => e.Sequence).ToListAsync());
-
-    public sealed class ImpatientServer : RegistryServer
-    {
-        protected override void ConfigureOverrides(IWebHostBuilder builder) => builder.UseSetting("Registry:AccessLog:CommitTimeoutSeconds", "1");
-    }
 }
