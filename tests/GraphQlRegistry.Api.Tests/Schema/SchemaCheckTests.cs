@@ -16,7 +16,7 @@ public sealed class SchemaCheckTests
     [Fact]
     public void SdlFieldMissingFromCatalogue_IsNamed()
     {
-        var sdl = Edit("  dateOfDeath: DateOnly @entitled", "  shoeSize: String @entitled(orgTypes: [STATE_AGENCY])\n  dateOfDeath: DateOnly @entitled");
+        var sdl = Edit("type Citizen @accessLogged {\n", "type Citizen @accessLogged {\n  shoeSize: String @entitled(orgTypes: [STATE_AGENCY])\n");
 
         var problems = ProblemsOf(sdl);
 
@@ -46,7 +46,7 @@ public sealed class SchemaCheckTests
     [Fact]
     public void OrderValueWithoutCatalogueKey_IsNamed()
     {
-        var sdl = Edit("  DATE_OF_DEATH\n}", "  DATE_OF_DEATH\n  SHOE_SIZE\n}");
+        var sdl = Edit("enum CitizenOrderField {\n", "enum CitizenOrderField {\n  SHOE_SIZE\n");
 
         Assert.Contains("CitizenOrderField.SHOE_SIZE: in the SDL but not in the citizen catalogue.", ProblemsOf(sdl));
     }
@@ -64,7 +64,7 @@ public sealed class SchemaCheckTests
     public void SeveralProblems_AreReportedTogether()
     {
         var sdl = Edit("  fullNameStartsWith: String\n", "  fullNameStartsWith: String\n  shoeSize: String\n")
-            .Replace("  DATE_OF_DEATH\n}", "  DATE_OF_DEATH\n  SHOE_SIZE\n}", StringComparison.Ordinal);
+            .Replace("enum CitizenOrderField {\n", "enum CitizenOrderField {\n  SHOE_SIZE\n", StringComparison.Ordinal);
 
         var problems = ProblemsOf(sdl);
 
@@ -75,7 +75,7 @@ public sealed class SchemaCheckTests
     [Fact]
     public void ServerWithInconsistentSdl_DoesNotStart()
     {
-        var sdl = Edit("  dateOfDeath: DateOnly @entitled", "  shoeSize: String @entitled(orgTypes: [STATE_AGENCY])\n  dateOfDeath: DateOnly @entitled");
+        var sdl = Edit("type Citizen @accessLogged {\n", "type Citizen @accessLogged {\n  shoeSize: String @entitled(orgTypes: [STATE_AGENCY])\n");
         using var server = new ServerWithSdl(sdl);
 
         var failure = Assert.ThrowsAny<Exception>(() => server.CreateClient());
