@@ -31,4 +31,14 @@ public readonly record struct AccessRecord(
     string? Path,
     FieldOutcome Decision,
     FieldMask Mask,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>The code of a response refused because the log could not commit in time (SPEC §4).</summary>
+    public const string UndeliveredReason = "AUDIT_UNAVAILABLE";
+
+    /// <summary>
+    /// This access as it is logged when its response was not delivered (the request was answered 503 before the log
+    /// committed): nothing was disclosed, so it is denied, with the refusal's code as its reason.
+    /// </summary>
+    public AccessRecord Undelivered() => this with { Decision = FieldOutcome.Denied, Mask = FieldMask.None, Reason = UndeliveredReason };
+}

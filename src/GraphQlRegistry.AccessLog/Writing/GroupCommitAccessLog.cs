@@ -39,20 +39,34 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
         }
 
         var pending = new PendingAppend(records);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.CommitTimeout);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.CommitTimeout);
             await _queue.Writer.WriteAsync(pending, timeout.Token);
-            await pending.Committed.Task.WaitAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new AccessLogUnavailableException("The access log did not commit in time.");
+            throw new AccessLogUnavailableException("The access log queue is full.");
         }
         catch (ChannelClosedException exception)
         {
             throw new AccessLogUnavailableException("The access log is shutting down.", exception);
+        }
+
+        try
+        {
+            await pending.Committed.Task.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (pending.TryAbandon())
+        {
+            // The writer has not taken these records yet: it will write them marked as not delivered.
+            throw new AccessLogUnavailableException("The access log did not commit in time.");
+        }
+        catch (OperationCanceledException)
+        {
+            // The writer took them a moment ago: its commit, not the clock, decides this response.
+            await pending.Committed.Task;
         }
     }
 
@@ -79,7 +93,8 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
         {
             await using (var append = await _store.BeginAsync(CancellationToken.None))
             {
-                await append.WriteAsync(ChainLinker.Link(append.Head, batch.SelectMany(pending => pending.Records)), CancellationToken.None);
+                // Taken only now, under the store's lock: a request that gave up before this is written as not delivered.
+                await append.WriteAsync(ChainLinker.Link(append.Head, batch.SelectMany(pending => pending.Take())), CancellationToken.None);
                 await append.CommitAsync(CancellationToken.None);
             }
 
@@ -109,11 +124,23 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Access log commit of {Entries} entries for {Requests} requests failed; those requests get AUDIT_UNAVAILABLE.")]
     private partial void LogCommitFailed(Exception exception, int entries, int requests);
 
+    /// <summary>One request's records, which either the writer takes (to answer) or the request abandons (after 503), never both.</summary>
     private sealed class PendingAppend(IReadOnlyList<AccessRecord> records)
     {
+        private const int Waiting = 0;
+        private const int Taken = 1;
+        private const int Abandoned = 2;
+        private int _state;
+
         public IReadOnlyList<AccessRecord> Records { get; } = records;
 
         // Continuations run off the writer's thread, so a slow request never delays the next commit.
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool TryAbandon() => Interlocked.CompareExchange(ref _state, Abandoned, Waiting) == Waiting;
+
+        /// <summary>The records as they go to the store: as decided, or marked undelivered if the request gave up.</summary>
+        public IEnumerable<AccessRecord> Take() =>
+            Interlocked.CompareExchange(ref _state, Taken, Waiting) == Waiting ? Records : Records.Select(record => record.Undelivered());
     }
 }

@@ -12,13 +12,20 @@ public interface INestedSource
     FieldDecision Decision { get; }
 
     string CitizenRef { get; }
+
+    /// <summary>Another citizen this value is about (a relative), whose own history must show what of them was disclosed.</summary>
+    string? AlsoAbout { get; }
 }
 
-public sealed record Nested<T>(T Value, FieldDecision Decision, string CitizenRef) : INestedSource;
+public sealed record Nested<T>(T Value, FieldDecision Decision, string CitizenRef) : INestedSource
+{
+    public string? AlsoAbout => Value is RelativeValue relative ? relative.CitizenRef : null;
+}
 
 public sealed record AddressValue(string? ProvinceCode, string? DistrictCode, string? CommuneCode, string? Street);
 
-public sealed record RelativeValue(string PersonalId, string? FullName);
+/// <summary>A relative's id and name, with the relative's own pseudonymous reference.</summary>
+public sealed record RelativeValue(string PersonalId, string? FullName, string CitizenRef);
 
 public sealed record HouseholdValue(string HeadId, HouseholdRelationship? Relationship);
 

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.DataLoader;
+using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.Api.Execution;
 using GraphQlRegistry.Data.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace GraphQlRegistry.Api.Citizens;
 /// Batches relative look-ups of one request: every father, mother, spouse and household head asked for at one level
 /// of the response is read in a single query of two columns (id and name), never one query per row.
 /// </summary>
-public sealed class RelativeLoader(IDbContextFactory<RegistryDbContext> contexts)
+public sealed class RelativeLoader(IDbContextFactory<RegistryDbContext> contexts, CitizenPseudonym pseudonym)
 {
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RelativeValue> _loaded = new(StringComparer.Ordinal);
@@ -46,11 +47,11 @@ public sealed class RelativeLoader(IDbContextFactory<RegistryDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var relatives = await db.Citizens.AsNoTracking()
             .Where(c => ids.Contains(c.PersonalId))
-            .Select(c => new RelativeValue(c.PersonalId, c.FullName))
+            .Select(c => new { c.PersonalId, c.FullName })
             .ToListAsync(cancellationToken);
         foreach (var relative in relatives)
         {
-            _loaded[relative.PersonalId] = relative;
+            _loaded[relative.PersonalId] = new RelativeValue(relative.PersonalId, relative.FullName, pseudonym.Of(relative.PersonalId));
         }
     }
 

@@ -14,7 +14,7 @@ namespace GraphQlRegistry.Api.Execution;
 /// access entries are durably committed before the outcome is returned. A transport cannot answer from the work's
 /// result without going through here, so "no data leaves without its entries" holds for any entry point.
 /// </summary>
-public sealed class AuditedExecutor(IAccessLogSink log, IDbContextFactory<RegistryDbContext> registry, TimeProvider clock)
+public sealed class AuditedExecutor(IAccessLogSink log, IDbContextFactory<RegistryDbContext> registry, CitizenPseudonym pseudonym, TimeProvider clock)
 {
     public async Task<AuditedOutcome<T>> RunAsync<T>(
         CallerResolution caller, RequestTrace trace, Func<RegistryRequestContext, Task<T>> work, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ public sealed class AuditedExecutor(IAccessLogSink log, IDbContextFactory<Regist
         }
 
         // :: Step 2: the work runs; resolvers record each field they decide and each citizen they reach.
-        var context = new RegistryRequestContext(caller.Caller!, AccessContexts.For(caller.Caller!, trace), clock, new RelativeLoader(registry));
+        var context = new RegistryRequestContext(caller.Caller!, AccessContexts.For(caller.Caller!, trace), clock, new RelativeLoader(registry, pseudonym));
         var result = await work(context);
 
         // :: Step 3: a citizen reached without any field entry (an existence check, a filter) still gets an entry.

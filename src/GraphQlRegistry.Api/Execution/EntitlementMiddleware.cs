@@ -27,6 +27,12 @@ public sealed class EntitlementMiddleware : IFieldMiddleware
         var request = context.RequestContext();
         var (decision, citizenRef) = Decide(context.Source, request.Caller, rule);
         request.Record(citizenRef, rule.Coordinate, context.ResponsePathText(), decision);
+        if (context.Source is INestedSource { AlsoAbout: { } relative } && relative != citizenRef && !decision.IsDenied)
+        {
+            // A relative's id and name are disclosed about the relative too: their own history must show it.
+            request.Record(relative, rule.Coordinate, context.ResponsePathText(), decision);
+        }
+
         if (decision.IsDenied)
         {
             context.Errors.Add(RegistryError.At(ErrorCode.FieldNotEntitled, context));

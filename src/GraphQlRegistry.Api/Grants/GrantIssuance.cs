@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using GraphQL;
+using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Errors;
 using GraphQlRegistry.Api.Execution;
@@ -25,8 +26,11 @@ public sealed class GrantIssuance(
     SchemaRules rules,
     UnitDirectory units,
     Grantees grantees,
+    CitizenPseudonym pseudonym,
     TimeProvider clock)
 {
+    private static readonly FieldDecision Administered = FieldDecision.Revealed(DecisionReason.RuleMatched);
+
     private const int MaxPurposeLength = 500;
 
     public async Task<Grant> IssueAsync(IResolveFieldContext context, IssueGrantInput input)
@@ -67,6 +71,7 @@ public sealed class GrantIssuance(
         };
         db.Grants.Add(grant);
         await db.SaveChangesAsync(context.CancellationToken);
+        RecordAdministration(context, grant);
         return grant;
     }
 
@@ -84,8 +89,14 @@ public sealed class GrantIssuance(
         grant.RevokedAt ??= clock.GetUtcNow();
         grant.RevocationReason ??= reason;
         await db.SaveChangesAsync(context.CancellationToken);
+        RecordAdministration(context, grant);
         return grant;
     }
+
+    /// <summary>Grant administration is logged too: which grant, and the citizen it concerns (by pseudonym) if any.</summary>
+    private void RecordAdministration(IResolveFieldContext context, Grant grant) =>
+        context.RequestContext().Record(grant.CitizenPersonalId is { } citizen ? pseudonym.Of(citizen) : null,
+            $"{context.ParentType.Name}.{context.FieldDefinition.Name}", $"{context.ResponsePathText()}({grant.Id})", Administered);
 
     private string? Validate(IssueGrantInput input)
     {
