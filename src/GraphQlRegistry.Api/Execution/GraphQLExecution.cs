@@ -48,6 +48,7 @@ public sealed class GraphQLExecution(IDocumentExecuter<RegistrySchema> executer,
         if (result.Executed)
         {
             cached?.MarkValidated();
+            Disclosure.Attach(result, context);
             return result;
         }
 

@@ -38,6 +38,9 @@ public sealed class RegistryRequestContext(Caller caller, AccessContext access, 
     public void Reach(string citizenRef, string field, string how) =>
         _reached.Add(new AccessRecord(Access, clock.GetUtcNow(), citizenRef, field, PersonalIdRedaction.Redact(how), Disclosed.Outcome, Disclosed.Mask, null));
 
+    /// <summary>Whether this request found, compared or revealed any citizen's data so far.</summary>
+    public bool TouchedCitizenData => _reached.Count > 0 || Records.Exists(r => r.CitizenRef is not null && r.Decision != FieldOutcome.Denied);
+
     internal void RecordCitizensReachedWithoutFields()
     {
         if (_reached.Count == 0)

@@ -49,6 +49,7 @@ public static class RegistryServices
         services.AddSingleton<AuditedExecutor>();
         services.AddSingleton<GraphQLExecution>();
         services.AddSingleton<GraphQLEndpoint>();
+        services.AddSingleton<CallerView>();
         services.AddSingleton<CallerSchema>();
 
         services.AddGraphQL(graphQL => graphQL

@@ -7,18 +7,16 @@ using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Schema;
 using GraphQlRegistry.Api.Schema.Directives;
 using GraphQlRegistry.Policy.Fields;
-using GraphQlRegistry.Policy.Organizations;
 
 namespace GraphQlRegistry.Api.Http;
 
 /// <summary>
-/// The SDL as one caller may use it: citizen fields it may never read are gone, masked ones say so, the rule
-/// directives are dropped, and root fields for other kinds of caller are left out. An integrator's own contract.
+/// The SDL as one caller may use it (<see cref="CallerView"/>): citizen fields it may never read are gone, masked ones
+/// say so, filters and order keys it may not compare on are gone, the rule directives are dropped, and root fields
+/// for other kinds of caller are left out. An integrator's own contract.
 /// </summary>
-public sealed class CallerSchema(ISchema schema, RuleTable rules)
+public sealed class CallerSchema(ISchema schema, CallerView view)
 {
-    private static readonly string[] AuditorFields = ["accessLog", "accessStats", "verifyAccessLog"];
-    private static readonly string[] DataFields = ["citizen", "citizens", "verifyIdentity", "me", "myEntitlements", "myAccessHistory"];
     private static readonly string[] RuleDirectives =
         [EntitledDirective.DirectiveName, WhenPartialDirective.DirectiveName, ComparesDirective.DirectiveName, AccessLoggedDirective.DirectiveName];
 
@@ -26,12 +24,20 @@ public sealed class CallerSchema(ISchema schema, RuleTable rules)
 
     public async Task<string> PrintForAsync(Caller caller)
     {
-        // Parsed per request because trimming edits the tree; the schema is frozen, so it is printed once.
+        var writer = new StringWriter();
+        await new SDLPrinter().PrintAsync(DocumentFor(caller), writer);
+        return writer.ToString();
+    }
+
+    /// <summary>The caller's schema as a document: trimmed, then only the types its root fields can reach.</summary>
+    public GraphQLDocument DocumentFor(Caller caller)
+    {
+        // Parsed per call because trimming edits the tree; the schema is frozen, so it is printed once.
         var document = GraphQLParser.Parser.Parse(_servedSdl.Value);
         var definitions = document.Definitions.Where(d => d is not GraphQLDirectiveDefinition directive || !RuleDirectives.Contains(directive.Name.StringValue)).ToList();
-        foreach (var type in definitions.OfType<GraphQLObjectTypeDefinition>())
+        foreach (var definition in definitions)
         {
-            Trim(type, caller);
+            Trim(definition, caller);
         }
 
         if (caller is not GrantingOfficerCaller)
@@ -39,63 +45,51 @@ public sealed class CallerSchema(ISchema schema, RuleTable rules)
             definitions.RemoveAll(d => d is GraphQLObjectTypeDefinition { Name.StringValue: "Mutation" } or GraphQLSchemaDefinition);
         }
 
+        var reachable = TypeReachability.From(definitions, caller is GrantingOfficerCaller ? ["Query", "Mutation"] : ["Query"]);
+        definitions.RemoveAll(d => d is GraphQLTypeDefinition type && !reachable.Contains(type.Name.StringValue));
         document.Definitions = definitions;
-        var writer = new StringWriter();
-        await new SDLPrinter().PrintAsync(document, writer);
-        return writer.ToString();
+        return document;
     }
 
-    private void Trim(GraphQLObjectTypeDefinition type, Caller caller)
+    private void Trim(ASTNode definition, Caller caller)
     {
-        if (type.Fields is null)
+        switch (definition)
         {
-            return;
-        }
-
-        var kept = new List<GraphQLFieldDefinition>();
-        foreach (var field in type.Fields.Items)
-        {
-            var coordinate = $"{type.Name.StringValue}.{field.Name.StringValue}";
-            if (type.Name.StringValue == "Query" && !MayUseRoot(caller, field.Name.StringValue))
-            {
-                continue;
-            }
-
-            if (rules.Find(coordinate) is { IsGrantable: true } rule)
-            {
-                var decision = caller is DataCaller data ? data.Decide(rule) : FieldDecision.Denied(DecisionReason.NoRuleForCaller);
-                if (decision.IsDenied)
+            case GraphQLObjectTypeDefinition { Fields: { } fields } type:
+                var name = type.Name.StringValue;
+                fields.Items = fields.Items.Where(f => view.ShowsField(caller, name, f.Name.StringValue)).ToList();
+                foreach (var field in fields.Items)
                 {
-                    continue;
+                    MarkMasked(field, view.Decide(caller, $"{name}.{field.Name.StringValue}"));
+                    field.Directives = WithoutRuleDirectives(field.Directives);
                 }
 
-                if (decision.Outcome == FieldOutcome.Masked)
-                {
-                    field.Description = new GraphQLDescription("Partially masked for you.");
-                }
-            }
-
-            if (field.Directives is not null)
-            {
-                field.Directives.Items = field.Directives.Items.Where(d => !RuleDirectives.Contains(d.Name.StringValue)).ToList();
-            }
-
-            kept.Add(field);
-        }
-
-        type.Fields.Items = kept;
-        if (type.Directives is not null)
-        {
-            type.Directives.Items = type.Directives.Items.Where(d => !RuleDirectives.Contains(d.Name.StringValue)).ToList();
+                type.Directives = WithoutRuleDirectives(type.Directives);
+                break;
+            case GraphQLInputObjectTypeDefinition { Fields: { } inputs } input:
+                inputs.Items = inputs.Items.Where(f => view.ShowsInputField(caller, input.Name.StringValue, f.Name.StringValue)).ToList();
+                break;
+            case GraphQLEnumTypeDefinition { Values: { } values } enumType:
+                values.Items = values.Items.Where(v => view.ShowsEnumValue(caller, enumType.Name.StringValue, v.Name.StringValue)).ToList();
+                break;
         }
     }
 
-    private static bool MayUseRoot(Caller caller, string field) => caller switch
+    private static void MarkMasked(GraphQLFieldDefinition field, FieldDecision? decision)
     {
-        AuditorCaller => AuditorFields.Contains(field),
-        DataCaller data => DataFields.Contains(field)
-            && (field != "citizens" || data.Type.IsStateAgency())
-            && (field is not ("me" or "myAccessHistory") || data.Type == OrganizationType.Citizen),
-        _ => false,
-    };
+        if (decision is { Outcome: FieldOutcome.Masked })
+        {
+            field.Description = new GraphQLDescription("Partially masked for you.");
+        }
+    }
+
+    private static GraphQLDirectives? WithoutRuleDirectives(GraphQLDirectives? directives)
+    {
+        if (directives is not null)
+        {
+            directives.Items = directives.Items.Where(d => !RuleDirectives.Contains(d.Name.StringValue)).ToList();
+        }
+
+        return directives;
+    }
 }
