@@ -12,7 +12,7 @@ namespace GraphQlRegistry.Api.Tests.Entitlements;
 public sealed class EntitlementMatrixTests(RegistryServer server)
 {
     // Columns: state agencies, political+socio-political, credit, telecom, signature+eID, notary, bailiff, public service, other, citizen.
-    private static readonly Dictionary<string, string> SpecMatrix = new()
+    internal static readonly Dictionary<string, string> SpecMatrix = new()
     {
         ["personalId"] = "NNNNNNNNNN", ["fullName"] = "NNNNNNNNNN", ["dateOfBirth"] = "NNNNNNNNNN", ["sex"] = "NNNNNNNNNN", ["dateOfDeath"] = "NNNNNNNNNN",
         ["nationality"] = "NNNNNN.N.N",
@@ -98,7 +98,7 @@ public sealed class EntitlementMatrixTests(RegistryServer server)
         Assert.Equal(string.Join(' ', words[..^1].Select(w => w[0] + ".").Append(words[^1])), masked.GetProperty("fullName").GetString());
     }
 
-    private static int Column(OrganizationType type) => type switch
+    internal static int Column(OrganizationType type) => type switch
     {
         OrganizationType.SpecializedDatabaseAgency or OrganizationType.StateAgency => 0,
         OrganizationType.PoliticalOrganization or OrganizationType.SocioPoliticalOrganization => 1,
