@@ -21,7 +21,7 @@ public static partial class RegistryStartup
 
         await using (var registry = await services.GetRequiredService<IDbContextFactory<RegistryDbContext>>().CreateDbContextAsync())
         {
-            await DatabaseSchema.EnsureAsync(registry, settings.Provider);
+            await PrepareSchemaAsync(registry, "registry", settings);
             var seeder = new DemoDataSeeder(registry, GrantableFieldsOf(services.GetRequiredService<RuleTable>()));
             if (settings.Options.Demo.Seed && !await seeder.IsSeededAsync())
             {
@@ -32,7 +32,7 @@ public static partial class RegistryStartup
 
         await using (var log = await services.GetRequiredService<IDbContextFactory<AccessLogDbContext>>().CreateDbContextAsync())
         {
-            await DatabaseSchema.EnsureAsync(log, settings.Provider);
+            await PrepareSchemaAsync(log, "access log", settings);
         }
 
         services.GetRequiredService<ISchema>().Initialize();
@@ -40,6 +40,23 @@ public static partial class RegistryStartup
         if (settings.JwtKeyFile is { } keyFile)
         {
             LogDevelopmentKey(logger, keyFile);
+        }
+    }
+
+    /// <summary>Migrates the store when asked to; otherwise refuses to serve from a store that is behind this build.</summary>
+    private static async Task PrepareSchemaAsync(DbContext store, string name, RegistrySettings settings)
+    {
+        if (settings.Options.Database.MigrateOnStartup)
+        {
+            await DatabaseSchema.MigrateAsync(store);
+            return;
+        }
+
+        var pending = await DatabaseSchema.PendingMigrationsAsync(store);
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The {name} store lacks {pending.Count} migration(s) ({string.Join(", ", pending)}): run `registry migrate`, or set Registry:Database:MigrateOnStartup=true.");
         }
     }
 
