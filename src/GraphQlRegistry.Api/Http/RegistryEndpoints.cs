@@ -18,7 +18,6 @@ public static class RegistryEndpoints
             return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
         });
         app.MapGet("/graphql/sdl", PrintCallerSchemaAsync).RequireRateLimiting(CallerRateLimiting.Policy);
-        app.MapGet("/health", () => Results.Text("ok"));
     }
 
     private static async Task PrintCallerSchemaAsync(HttpContext http, CallerResolver callers, CallerSchema schema, IGraphQLTextSerializer serializer)
