@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.AccessLog.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace GraphQlRegistry.AccessLog.Writing;
@@ -74,6 +75,7 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
 
     private async Task CommitAsync(List<PendingAppend> batch, int entries)
     {
+        using var timing = AccessLogMetrics.StartCommit(entries);
         try
         {
             await _store.CommitAsync(batch.SelectMany(pending => pending.Records), CancellationToken.None);
@@ -85,6 +87,7 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
         catch (Exception exception)
         {
             LogCommitFailed(exception, entries, batch.Count);
+            AccessLogMetrics.CommitFailed();
             var failure = new AccessLogUnavailableException("The access log could not be written.", exception);
             foreach (var pending in batch)
             {

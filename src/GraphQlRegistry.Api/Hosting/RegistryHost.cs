@@ -14,6 +14,7 @@ public static class RegistryHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var settings = RegistrySettings.Resolve(builder.Configuration, builder.Environment.IsDevelopment());
         builder.Services.AddRegistry(settings);
+        builder.Services.AddRegistryTelemetry(builder.Configuration);
 
         var app = builder.Build();
         await app.Services.InitializeRegistryAsync(settings);

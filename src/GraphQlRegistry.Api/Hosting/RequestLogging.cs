@@ -22,8 +22,9 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         finally
         {
             var requestId = http.Response.Headers[GraphQLEndpoint.RequestIdHeader].FirstOrDefault() ?? http.TraceIdentifier;
-            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+            var route = RegistryTelemetry.RouteOf(http);
             var organization = PersonalIdRedaction.Redact(http.User.FindFirst(RegistryClaims.OrganizationId)?.Value) ?? "-";
+            RegistryMetrics.RequestAnswered(route, http.Response.StatusCode);
             LogRequest(logger, requestId, PersonalIdRedaction.Redact(http.Request.Method)!, route, organization, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
