@@ -28,8 +28,14 @@ public static class Readiness
     }
 
     private static async Task<IResult> CheckAsync(
-        RegistrySettings settings, IDbContextFactory<RegistryDbContext> registry, IDbContextFactory<AccessLogDbContext> accessLog, CancellationToken cancellationToken)
+        RegistrySettings settings, IDbContextFactory<RegistryDbContext> registry, IDbContextFactory<AccessLogDbContext> accessLog, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
+        // Draining: the load balancer should stop sending before the listener closes.
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return Results.Json(new { status = "stopping" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         var checks = new Dictionary<string, string>
         {
             ["registry"] = Describe(await ProbeAsync(registry, store => ReachableAsync(settings.Provider, store.Database.GetConnectionString()!, writable: false, cancellationToken), cancellationToken)),

@@ -18,6 +18,7 @@ public static class RegistryHost
 
         var app = builder.Build();
         await app.Services.InitializeRegistryAsync(settings);
+        app.FlushAccessLogOnStop();
         app.UseMiddleware<RequestLogging>();
         app.MapHealthEndpoints();
         app.MapRegistryEndpoints();
