@@ -1,14 +1,7 @@
 using GraphQlRegistry.Api.Hosting;
-using GraphQlRegistry.Api.Http;
 
-var builder = WebApplication.CreateBuilder(args);
-var settings = RegistrySettings.Resolve(builder.Configuration, builder.Environment.IsDevelopment());
-builder.Services.AddRegistry(settings);
-
-var app = builder.Build();
-await app.Services.InitializeRegistryAsync(settings);
-app.MapRegistryEndpoints();
-app.Run();
+var app = await RegistryHost.BuildAsync(args);
+await app.RunAsync();
 
 /// <summary>Visible to the in-process test host.</summary>
 public partial class Program;

@@ -28,7 +28,7 @@ public sealed class LogStore : IAsyncDisposable
         var store = new LogStore();
         await using (var db = store.Context())
         {
-            await DatabaseSchema.EnsureAsync(db, DatabaseProvider.Sqlite);
+            await DatabaseSchema.MigrateAsync(db);
         }
 
         store.Writer = new GroupCommitAccessLog(new AccessLogWriterOptions(DatabaseProvider.Sqlite, store.ConnectionString, TimeSpan.FromSeconds(10)),

@@ -13,5 +13,5 @@ cp tools/audit/graphql-http-audit.mjs "$WORK/"
 ASPNETCORE_ENVIRONMENT=Development Registry__DataDirectory="$WORK/data" Logging__LogLevel__Default=Warning \
   dotnet src/GraphQlRegistry.Api/bin/Release/net10.0/GraphQlRegistry.Api.dll --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
 SERVER=$!
-for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$PORT/health" && break; sleep 0.5; done
+for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.5; done
 node "$WORK/graphql-http-audit.mjs" "http://127.0.0.1:$PORT/graphql" "$TOKEN"

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.AccessLog.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace GraphQlRegistry.AccessLog.Writing;
@@ -89,6 +90,7 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
 
     private async Task CommitAsync(List<PendingAppend> batch, int entries)
     {
+        using var timing = AccessLogMetrics.StartCommit(entries);
         try
         {
             await using (var append = await _store.BeginAsync(CancellationToken.None))
@@ -106,6 +108,7 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
         catch (Exception exception)
         {
             LogCommitFailed(exception, entries, batch.Count);
+            AccessLogMetrics.CommitFailed();
             var failure = new AccessLogUnavailableException("The access log could not be written.", exception);
             foreach (var pending in batch)
             {

@@ -4,6 +4,7 @@ using GraphQL.Instrumentation;
 using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Citizens;
 using GraphQlRegistry.Api.Errors;
+using GraphQlRegistry.Api.Hosting;
 using GraphQlRegistry.Api.Schema;
 using GraphQlRegistry.Policy.Fields;
 
@@ -27,6 +28,7 @@ public sealed class EntitlementMiddleware : IFieldMiddleware
         var request = context.RequestContext();
         var (decision, citizenRef) = Decide(context.Source, request.Caller, rule);
         request.Record(citizenRef, rule.Coordinate, context.ResponsePathText(), decision);
+        RegistryMetrics.FieldDecided(decision, request.Caller);
         if (context.Source is INestedSource { AlsoAbout: { } relative } && relative != citizenRef && !decision.IsDenied)
         {
             // A relative's id and name are disclosed about the relative too: their own history must show it.

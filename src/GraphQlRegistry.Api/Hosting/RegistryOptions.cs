@@ -23,6 +23,13 @@ public sealed class RegistryOptions
     public sealed class DatabaseOptions
     {
         public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+        /// <summary>
+        /// Apply pending migrations to both stores at start-up. On for the embedded default; a PostgreSQL deployment
+        /// that migrates as a release step (<c>registry migrate</c>) turns it off, and then start-up refuses a store
+        /// that is behind.
+        /// </summary>
+        public bool MigrateOnStartup { get; set; } = true;
     }
 
     public sealed class JwtOptions

@@ -57,6 +57,7 @@ public static class RegistryServices
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(RegistrySchema).Assembly)
             .UseMiddleware<EntitlementMiddleware>()
+            .UseTelemetry(RegistryTelemetry.ConfigureGraphQLTelemetry)
             // Serial: log records keep the response's field order, and no two resolvers share a context concurrently.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
 

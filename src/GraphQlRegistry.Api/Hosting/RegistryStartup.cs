@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GraphQL.Types;
 using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.AccessLog.Storage;
@@ -21,7 +22,7 @@ public static partial class RegistryStartup
 
         await using (var registry = await services.GetRequiredService<IDbContextFactory<RegistryDbContext>>().CreateDbContextAsync())
         {
-            await DatabaseSchema.EnsureAsync(registry, settings.Provider);
+            await PrepareSchemaAsync(registry, "registry", RegistrySettings.RegistryConnectionKey, settings);
             var seeder = new DemoDataSeeder(registry, GrantableFieldsOf(services.GetRequiredService<RuleTable>()));
             if (settings.Options.Demo.Seed && !await seeder.IsSeededAsync())
             {
@@ -32,7 +33,7 @@ public static partial class RegistryStartup
 
         await using (var log = await services.GetRequiredService<IDbContextFactory<AccessLogDbContext>>().CreateDbContextAsync())
         {
-            await DatabaseSchema.EnsureAsync(log, settings.AccessLogProvider);
+            await PrepareSchemaAsync(log, "access log", AccessLogConnectionSetting(settings), settings);
         }
 
         services.GetRequiredService<ISchema>().Initialize();
@@ -42,6 +43,40 @@ public static partial class RegistryStartup
             LogDevelopmentKey(logger, keyFile);
         }
     }
+
+    /// <summary>
+    /// Migrates the store when asked to; otherwise refuses to serve from a store that is behind this build. A store
+    /// that cannot be reached stops start-up with the setting to look at.
+    /// </summary>
+    private static async Task PrepareSchemaAsync(DbContext store, string name, string connectionSetting, RegistrySettings settings)
+    {
+        IReadOnlyList<string> pending;
+        try
+        {
+            if (settings.Options.Database.MigrateOnStartup)
+            {
+                await DatabaseSchema.MigrateAsync(store);
+                return;
+            }
+
+            pending = await DatabaseSchema.PendingMigrationsAsync(store);
+        }
+        catch (DbException exception)
+        {
+            throw new InvalidOperationException($"The {name} store ({settings.Provider}, {connectionSetting}) is unreachable: {exception.Message}", exception);
+        }
+
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The {name} store lacks {pending.Count} migration(s) ({string.Join(", ", pending)}): run `registry migrate`, or set Registry:Database:MigrateOnStartup=true.");
+        }
+    }
+
+    private static string AccessLogConnectionSetting(RegistrySettings settings) =>
+        settings.AccessLogConnectionString == settings.RegistryConnectionString && settings.Provider == DatabaseProvider.Postgres
+            ? $"{RegistrySettings.AccessLogConnectionKey}, defaulting to {RegistrySettings.RegistryConnectionKey}"
+            : RegistrySettings.AccessLogConnectionKey;
 
     /// <summary>The fields a grantee of this type may read under a grant from this authority, read off the schema's rules.</summary>
     public static GrantableFields GrantableFieldsOf(RuleTable table) => (type, authority) =>

@@ -31,6 +31,7 @@ public static class CallerRateLimiting
             limiter.OnRejected = async (context, _) =>
             {
                 var http = context.HttpContext;
+                RegistryMetrics.RateLimited();
                 http.Response.Headers.RetryAfter = "1";
                 var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
                 await new GraphQLResponseWriter(http, serializer, ResponseFormat.Json).RefuseAsync(StatusCodes.Status429TooManyRequests, ErrorCode.RateLimited);

@@ -23,7 +23,6 @@ public static class RegistryEndpoints
         app.MapGet("/graphql/sdl", PrintCallerSchemaAsync)
             .WithMetadata(CallerRequired.Metadata)
             .RequireRateLimiting(CallerRateLimiting.Policy);
-        app.MapGet("/health", () => Results.Text("ok"));
     }
 
     /// <summary>The caller's own SDL, through the audited executor like any other read: a refused caller is logged.</summary>

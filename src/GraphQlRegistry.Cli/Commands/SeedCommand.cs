@@ -25,10 +25,9 @@ public sealed class SeedCommand : AsyncCommand<SeedCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var registry = settings.Resolve();
         Directory.CreateDirectory(Path.GetFullPath(settings.DataDirectory));
         await using var db = settings.OpenRegistry();
-        await DatabaseSchema.EnsureAsync(db, registry.Provider, cancellationToken);
+        await DatabaseSchema.MigrateAsync(db, cancellationToken);
 
         var rules = new SchemaRules(SchemaRules.EmbeddedSdl()).Table;
         var seeder = new DemoDataSeeder(db, RegistryStartup.GrantableFieldsOf(rules));

@@ -120,7 +120,7 @@ public sealed class CrashDurabilityTests : IDisposable
         {
             try
             {
-                if ((await client.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode)
+                if ((await client.GetAsync($"http://127.0.0.1:{port}/healthz")).IsSuccessStatusCode)
                 {
                     return;
                 }

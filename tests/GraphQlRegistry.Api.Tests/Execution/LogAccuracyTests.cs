@@ -1,4 +1,3 @@
-using System.Net;
 using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.Policy.Fields;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GraphQlRegistry.Api.Tests.Execution;
 
 /// <summary>The log says what happened: who was disclosed (relatives too), what was not delivered, who administered grants.</summary>
-public sealed class LogAccuracyTests(ImpatientServer server) : IClassFixture<ImpatientServer>
+public sealed class LogAccuracyTests(RegistryServer server) : IClassFixture<RegistryServer>
 {
     private static readonly CitizenPseudonym Pseudonym = new(RegistryServer.PseudonymKey);
 
@@ -41,22 +40,6 @@ public sealed class LogAccuracyTests(ImpatientServer server) : IClassFixture<Imp
     }
 
     [Fact]
-    public async Task ResponseAnswered503_IsLoggedAsNotDelivered()
-    {
-        var citizen = await server.CitizenWithFamilyAsync();
-        GraphQLReply reply;
-        await using (await server.HoldLogWriteLockAsync())
-        {
-            reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-state-agency"), $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ fullName sex }} }}");
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, reply.Status);
-        }
-
-        var entries = await EventuallyAsync(() => EntriesOf(reply.RequestId!), found => found.Count == 2);
-        Assert.All(entries, e => Assert.Equal((FieldOutcome.Denied, FieldMask.None, "AUDIT_UNAVAILABLE"), (e.Decision, e.Mask, e.Reason)));
-        Assert.Equal(["Citizen.fullName", "Citizen.sex"], entries.Select(e => e.Field));
-    }
-
-    [Fact]
     public async Task IssuingAndRevokingAGrant_AreLogged()
     {
         var citizen = await server.CitizenWithFamilyAsync();
@@ -77,16 +60,4 @@ public sealed class LogAccuracyTests(ImpatientServer server) : IClassFixture<Imp
 
     private Task<List<AccessLogEntry>> EntriesOf(string requestId) =>
         server.LogAsync(db => db.Entries.AsNoTracking().Where(e => e.RequestId == requestId).OrderBy(e => e.Sequence).ToListAsync());
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var value = await read();
-        for (var attempt = 0; attempt < 100 && !done(value); attempt++)
-        {
-            await Task.Delay(100);
-            value = await read();
-        }
-
-        return value;
-    }
 }

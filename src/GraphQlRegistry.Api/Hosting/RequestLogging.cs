@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.Api.Authentication;
+using GraphQlRegistry.Api.Http;
+
+namespace GraphQlRegistry.Api.Hosting;
+
+/// <summary>
+/// One structured line per HTTP request: request id, route, organisation, status, duration. Only values the server
+/// chose or a verified token carries are written: the route pattern, never the path or query string a caller sent
+/// (a GET query string holds the GraphQL document and its personal ids); a citizen caller is not named at all.
+/// </summary>
+public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            var requestId = http.Response.Headers[RequestIds.Header].FirstOrDefault() ?? http.TraceIdentifier;
+            var route = RegistryTelemetry.RouteOf(http);
+            var organization = PersonalIdRedaction.Redact(http.User.FindFirst(RegistryClaims.OrganizationId)?.Value) ?? "-";
+            RegistryMetrics.RequestAnswered(route, http.Response.StatusCode);
+            LogRequest(logger, requestId, PersonalIdRedaction.Redact(http.Request.Method)!, route, organization, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+        Message = "Request {RequestId} {Method} {Route} organisation {OrganizationId} answered {Status} in {DurationMs:F1} ms")]
+    private static partial void LogRequest(ILogger logger, string requestId, string method, string route, string organizationId, int status, double durationMs);
+}
