@@ -20,6 +20,7 @@ public enum ErrorCode
     DocumentTooLarge,
     AuditUnavailable,
     RateLimited,
+    ErrorsTruncated,
 }
 
 /// <summary>The wire form and the one message of each code. Messages never carry a personal id or a C# type name.</summary>
@@ -44,6 +45,7 @@ public static class ErrorMessages
         ErrorCode.DocumentTooLarge => "DOCUMENT_TOO_LARGE",
         ErrorCode.AuditUnavailable => "AUDIT_UNAVAILABLE",
         ErrorCode.RateLimited => "RATE_LIMITED",
+        ErrorCode.ErrorsTruncated => "ERRORS_TRUNCATED",
     };
 
     /// <summary>Our codes that refuse a whole document before execution: HTTP 400 whatever the media type.</summary>
@@ -69,5 +71,6 @@ public static class ErrorMessages
         ErrorCode.DocumentTooLarge => "The request document is too large.",
         ErrorCode.AuditUnavailable => "The access log is unavailable; no data is served without it.",
         ErrorCode.RateLimited => "Too many requests; retry later.",
+        ErrorCode.ErrorsTruncated => "More errors occurred than one response carries.",
     };
 }

@@ -60,9 +60,24 @@ public sealed class RegistryOptions
     {
         public int MaxDocumentBytes { get; set; } = 65_536;
 
-        public int MaxDepth { get; set; } = 12;
+        /// <summary>How deep fields may nest; the standard introspection query of graphql-js nests 13 deep.</summary>
+        public int MaxDepth { get; set; } = 15;
 
-        public int MaxComplexity { get; set; } = 25_000;
+        /// <summary>graphql-armor's default.</summary>
+        public int MaxAliases { get; set; } = 15;
+
+        public int MaxDirectivesPerField { get; set; } = 5;
+
+        public int MaxFragmentSpreads { get; set; } = 50;
+
+        /// <summary>The expanded selection's cost: 1 per field, times the page size under a paged field; it bounds the entries one request writes.</summary>
+        public long MaxCost { get; set; } = 25_000;
+
+        /// <summary>One per variable value plus the characters of each string.</summary>
+        public int MaxVariablesSize { get; set; } = 16_384;
+
+        /// <summary>The errors one response carries at most; the rest are summed up in one last error.</summary>
+        public int MaxErrors { get; set; } = 1_000;
 
         public int RequestsPerSecondPerCaller { get; set; } = 5_000;
     }

@@ -2,9 +2,6 @@ using System.Security.Claims;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
-using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Errors.Custom;
-using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.AccessLog.Writing;
@@ -12,6 +9,7 @@ using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Citizens;
 using GraphQlRegistry.Api.Errors;
 using GraphQlRegistry.Api.Execution;
+using GraphQlRegistry.Api.Execution.Limits;
 using GraphQlRegistry.Api.Hosting;
 using GraphQlRegistry.Api.Schema;
 using GraphQlRegistry.Data.Storage;
@@ -34,6 +32,7 @@ public sealed class GraphQLEndpoint(
     IAccessLogSink accessLog,
     DocumentCache documents,
     ComparisonEntitlementRule comparisonRule,
+    QueryLimits limits,
     RegistrySettings settings,
     IDbContextFactory<RegistryDbContext> registry,
     TimeProvider clock)
@@ -41,15 +40,8 @@ public sealed class GraphQLEndpoint(
     public const string RequestIdHeader = "X-Request-Id";
 
     // Rules that depend on the caller or the variables run for every request; the spec's rules only once per document.
-    private readonly IValidationRule[] _perRequestRules =
-    [
-        comparisonRule,
-        new ComplexityValidationRule(new ComplexityOptions
-        {
-            MaxDepth = settings.Options.Limits.MaxDepth,
-            MaxComplexity = settings.Options.Limits.MaxComplexity,
-        }),
-    ];
+    // Depth and cost are DocumentLimits' (GraphQL.NET's complexity rule walks fragment spreads exponentially).
+    private readonly IValidationRule[] _perRequestRules = [comparisonRule];
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -80,7 +72,7 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
-        var cached = documents.Get(request.Query!);
+        var cached = documents.Get(request.Query!, out var nestsTooDeep);
         var operation = SelectedOperation(cached?.Document, request.OperationName);
         if (HttpMethods.IsGet(http.Request.Method) && operation?.Operation == OperationType.Mutation)
         {
@@ -98,10 +90,13 @@ public sealed class GraphQLEndpoint(
 
         var caller = resolution.Caller!;
         var context = new RegistryRequestContext(caller, AccessContextOf(caller, requestId, operation?.Name?.StringValue), clock, new RelativeLoader(registry));
-        var result = await ExecuteAsync(http, request, cached, context, user);
+        var limit = nestsTooDeep ? DocumentLimit.Depth
+            : cached is null ? DocumentLimit.None
+            : DocumentLimits.Check(cached.Document, request.OperationName, request.Variables, limits);
+        var result = await ExecuteAsync(http, request, cached, limit, context, user);
         if (await CommitAsync(context.Records, http.RequestAborted))
         {
-            await response.WriteAsync(result);
+            await response.WriteAsync(ResponseErrors.Cap(result, settings.Options.Limits.MaxErrors));
         }
         else
         {
@@ -109,9 +104,12 @@ public sealed class GraphQLEndpoint(
         }
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, CachedDocument? cached, RegistryRequestContext context, ClaimsPrincipal user)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, CachedDocument? cached, DocumentLimit limit, RegistryRequestContext context, ClaimsPrincipal user)
     {
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        // A document over a limit is refused before validation reads it.
+        var result = limit != DocumentLimit.None
+            ? new ExecutionResult { Errors = [new RegistryError(ErrorCode.QueryTooComplex, limit.Describe(limits))], Executed = false }
+            : await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = cached is null ? request.Query : null,
             Document = cached?.Document,
@@ -129,11 +127,6 @@ public sealed class GraphQLEndpoint(
         {
             cached?.MarkValidated();
             return result;
-        }
-
-        foreach (var error in result.Errors?.OfType<ComplexityError>() ?? [])
-        {
-            error.Code = ErrorCode.QueryTooComplex.Wire();
         }
 
         // A document refused for one of our reasons (a forbidden comparison, complexity) is evidence too.

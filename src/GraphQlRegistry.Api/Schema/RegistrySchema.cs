@@ -10,6 +10,9 @@ public sealed class RegistrySchema : GraphQL.Types.Schema
         Description = "GraphQlRegistry: field-level-secured access to the National Population Database.";
         Query = query;
         Mutation = mutation;
+
+        // SPEC §4: graphql-js's introspection query with directiveIsRepeatable is served.
+        Features.RepeatableDirectives = true;
         Directives.Register(new EntitledDirective(), new WhenPartialDirective(), new ComparesDirective(), new AccessLoggedDirective());
     }
 }
