@@ -6,7 +6,8 @@ namespace GraphQlRegistry.AccessLog.Entries;
 
 /// <summary>
 /// Who asked, under which grant, through which channel and why: the part of an access that is the same for every
-/// field of one request.
+/// field of one request. The caller-controlled values are cleaned by <see cref="CallerText"/> as they are set, so no
+/// path into the log can skip it.
 /// </summary>
 public sealed record AccessContext(
     string RequestId,
@@ -17,7 +18,16 @@ public sealed record AccessContext(
     string? GrantId,
     GrantingAuthority? GrantAuthority,
     Channel? Channel,
-    string? Purpose);
+    string? Purpose)
+{
+    public string? OperationName { get; init => field = CallerText.Clean(value, CallerText.OperationNameMaxLength); } = CallerText.Clean(OperationName, CallerText.OperationNameMaxLength);
+
+    public string? Subject { get; init => field = CallerText.Clean(value, CallerText.SubjectMaxLength); } = CallerText.Clean(Subject, CallerText.SubjectMaxLength);
+
+    public string? OrganizationId { get; init => field = CallerText.Clean(value, CallerText.OrganizationIdMaxLength); } = CallerText.Clean(OrganizationId, CallerText.OrganizationIdMaxLength);
+
+    public string? Purpose { get; init => field = CallerText.Clean(value, CallerText.PurposeMaxLength); } = CallerText.Clean(Purpose, CallerText.PurposeMaxLength);
+}
 
 /// <summary>
 /// One access to append: a resolved field (with its decision) or a request refused as a whole (with its reason).
@@ -31,4 +41,8 @@ public readonly record struct AccessRecord(
     string? Path,
     FieldOutcome Decision,
     FieldMask Mask,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>A response path holds the caller's aliases: cleaned like any caller text.</summary>
+    public string? Path { get; init => field = CallerText.Clean(value, CallerText.PathMaxLength); } = CallerText.Clean(Path, CallerText.PathMaxLength);
+}

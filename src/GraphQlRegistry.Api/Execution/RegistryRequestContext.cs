@@ -22,5 +22,5 @@ public sealed class RegistryRequestContext(Caller caller, AccessContext access, 
     public List<AccessRecord> Records { get; } = [];
 
     public void Record(string? citizenRef, string? field, string? path, FieldDecision decision, string? reason = null) =>
-        Records.Add(new AccessRecord(Access, clock.GetUtcNow(), citizenRef, field, PersonalIdRedaction.Redact(path), decision.Outcome, decision.Mask, reason));
+        Records.Add(new AccessRecord(Access, clock.GetUtcNow(), citizenRef, field, path, decision.Outcome, decision.Mask, reason));
 }

@@ -154,8 +154,7 @@ public sealed class GraphQLEndpoint(
 
     private async Task RefuseCallerAsync(GraphQLResponseWriter response, CallerRefusal refusal, string requestId, string? operationName, CancellationToken cancellationToken)
     {
-        var access = new AccessContext(requestId, PersonalIdRedaction.Redact(operationName), PersonalIdRedaction.Redact(refusal.Subject),
-            refusal.OrganizationId, refusal.Type, null, null, refusal.Channel, PersonalIdRedaction.Redact(refusal.Purpose));
+        var access = new AccessContext(requestId, operationName, refusal.Subject, refusal.OrganizationId, refusal.Type, null, null, refusal.Channel, refusal.Purpose);
         var record = new AccessRecord(access, clock.GetUtcNow(), null, null, null, FieldOutcome.Denied, FieldMask.None, refusal.Code.Wire());
         var logged = await CommitAsync([record], cancellationToken);
         await response.RefuseAsync(logged ? StatusCodes.Status403Forbidden : StatusCodes.Status503ServiceUnavailable, logged ? refusal.Code : ErrorCode.AuditUnavailable);
@@ -166,14 +165,14 @@ public sealed class GraphQLEndpoint(
         var data = caller as DataCaller;
         return new AccessContext(
             requestId,
-            PersonalIdRedaction.Redact(operationName),
-            PersonalIdRedaction.Redact(caller.Subject),
+            operationName,
+            caller.Subject,
             data?.OrganizationId,
             data?.Type,
             data?.Grant.Id,
             data?.Grant.Authority,
             data?.Channel,
-            PersonalIdRedaction.Redact(caller.Purpose));
+            caller.Purpose);
     }
 
     /// <summary>The operation the request runs: the named one, or the only one.</summary>
