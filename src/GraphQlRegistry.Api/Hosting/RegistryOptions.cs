@@ -36,6 +36,9 @@ public sealed class RegistryOptions
 
         /// <summary>An OIDC authority whose JWKS signs tokens in production.</summary>
         public string? Authority { get; set; }
+
+        /// <summary>The longest a token may live (<c>exp − iat</c>, and <c>exp − now</c>); a longer one is refused.</summary>
+        public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(24);
     }
 
     public sealed class DemoOptions
