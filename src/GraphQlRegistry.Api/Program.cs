@@ -2,6 +2,7 @@ using GraphQlRegistry.Api.Hosting;
 using GraphQlRegistry.Api.Http;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddRegistryLogLevels();
 var settings = RegistrySettings.Resolve(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddRegistry(settings);
 
