@@ -1,3 +1,4 @@
+using GraphQlRegistry.Api.Execution.Limits;
 using GraphQlRegistry.Data.Storage;
 
 namespace GraphQlRegistry.Api.Hosting;
@@ -19,6 +20,8 @@ public sealed class RegistryOptions
     public AccessLogOptions AccessLog { get; set; } = new();
 
     public LimitOptions Limits { get; set; } = new();
+
+    public SecurityOptions Security { get; set; } = new();
 
     public sealed class DatabaseOptions
     {
@@ -57,6 +60,12 @@ public sealed class RegistryOptions
         public string? PseudonymKey { get; set; }
 
         public double CommitTimeoutSeconds { get; set; } = 5;
+    }
+
+    public sealed class SecurityOptions
+    {
+        /// <summary><c>Full</c>: introspection for every authenticated caller (SPEC §4); <c>Off</c>: <c>__schema</c> and <c>__type</c> are refused.</summary>
+        public IntrospectionMode Introspection { get; set; } = IntrospectionMode.Full;
     }
 
     public sealed class LimitOptions

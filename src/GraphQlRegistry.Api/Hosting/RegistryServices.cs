@@ -46,7 +46,8 @@ public static class RegistryServices
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<GrantIssuance>();
         services.AddSingleton<DocumentCache>();
-        services.AddSingleton(_ => QueryLimits.From(settings.Options.Limits, GraphQLParser.Parser.Parse(SchemaRules.EmbeddedSdl())));
+        services.AddSingleton(_ => new DocumentGate(
+            QueryLimits.From(settings.Options.Limits, GraphQLParser.Parser.Parse(SchemaRules.EmbeddedSdl())), settings.Options.Security.Introspection));
         services.AddSingleton<ComparisonEntitlementRule>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddSingleton<CallerSchema>();

@@ -32,7 +32,8 @@ public sealed class GraphQLEndpoint(
     IAccessLogSink accessLog,
     DocumentCache documents,
     ComparisonEntitlementRule comparisonRule,
-    QueryLimits limits,
+    DocumentGate gate,
+    IHostEnvironment environment,
     RegistrySettings settings,
     IDbContextFactory<RegistryDbContext> registry,
     TimeProvider clock)
@@ -90,13 +91,10 @@ public sealed class GraphQLEndpoint(
 
         var caller = resolution.Caller!;
         var context = new RegistryRequestContext(caller, AccessContextOf(caller, requestId, operation?.Name?.StringValue), clock, new RelativeLoader(registry));
-        var limit = nestsTooDeep ? DocumentLimit.Depth
-            : cached is null ? DocumentLimit.None
-            : DocumentLimits.Check(cached.Document, request.OperationName, request.Variables, limits);
-        var result = await ExecuteAsync(http, request, cached, limit, context, user);
+        var result = await ExecuteAsync(http, request, cached, gate.Refusal(request, cached, nestsTooDeep), context, user);
         if (await CommitAsync(context.Records, http.RequestAborted))
         {
-            await response.WriteAsync(ResponseErrors.Cap(result, settings.Options.Limits.MaxErrors));
+            await response.WriteAsync(ResponseErrors.Shape(result, settings.Options.Limits.MaxErrors, withSchemaHints: environment.IsDevelopment()));
         }
         else
         {
@@ -104,11 +102,11 @@ public sealed class GraphQLEndpoint(
         }
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, CachedDocument? cached, DocumentLimit limit, RegistryRequestContext context, ClaimsPrincipal user)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, CachedDocument? cached, RegistryError? refusal, RegistryRequestContext context, ClaimsPrincipal user)
     {
-        // A document over a limit is refused before validation reads it.
-        var result = limit != DocumentLimit.None
-            ? new ExecutionResult { Errors = [new RegistryError(ErrorCode.QueryTooComplex, limit.Describe(limits))], Executed = false }
+        // A document over a limit (or introspection switched off) is refused before validation reads it.
+        var result = refusal is not null
+            ? new ExecutionResult { Errors = [refusal], Executed = false }
             : await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = cached is null ? request.Query : null,
