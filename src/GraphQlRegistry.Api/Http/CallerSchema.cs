@@ -24,7 +24,7 @@ public sealed class CallerSchema(ISchema schema, RuleTable rules)
 
     private readonly Lazy<string> _servedSdl = new(() => schema.Print(new PrintOptions { IncludeDescriptions = true }));
 
-    public async Task<string> PrintForAsync(Caller caller)
+    public async Task<string> PrintForAsync(Caller caller, CancellationToken cancellationToken)
     {
         // Parsed per request because trimming edits the tree; the schema is frozen, so it is printed once.
         var document = GraphQLParser.Parser.Parse(_servedSdl.Value);
@@ -41,7 +41,7 @@ public sealed class CallerSchema(ISchema schema, RuleTable rules)
 
         document.Definitions = definitions;
         var writer = new StringWriter();
-        await new SDLPrinter().PrintAsync(document, writer);
+        await new SDLPrinter().PrintAsync(document, writer, cancellationToken);
         return writer.ToString();
     }
 

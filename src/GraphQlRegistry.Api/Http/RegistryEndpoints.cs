@@ -1,4 +1,7 @@
 using GraphQlRegistry.Api.Callers;
+using GraphQlRegistry.Api.Errors;
+using GraphQlRegistry.Api.Execution.Limits;
+using GraphQlRegistry.Api.Hosting;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
 
@@ -21,13 +24,20 @@ public static class RegistryEndpoints
         app.MapGet("/health", () => Results.Text("ok"));
     }
 
-    private static async Task PrintCallerSchemaAsync(HttpContext http, CallerResolver callers, CallerSchema schema, IGraphQLTextSerializer serializer)
+    private static async Task PrintCallerSchemaAsync(HttpContext http, CallerResolver callers, CallerSchema schema, IGraphQLTextSerializer serializer, RegistrySettings settings)
     {
         var response = new GraphQLResponseWriter(http, serializer, ResponseFormat.Json);
         var authentication = await http.AuthenticateAsync();
         if (!authentication.Succeeded)
         {
             await response.RefuseUnauthenticatedAsync();
+            return;
+        }
+
+        // The printed schema is introspection by another road: switched off with it.
+        if (settings.Options.Security.Introspection == IntrospectionMode.Off)
+        {
+            await response.RefuseAsync(StatusCodes.Status403Forbidden, ErrorCode.IntrospectionDisabled);
             return;
         }
 
@@ -39,6 +49,6 @@ public static class RegistryEndpoints
         }
 
         http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(await schema.PrintForAsync(resolution.Caller!), http.RequestAborted);
+        await http.Response.WriteAsync(await schema.PrintForAsync(resolution.Caller!, http.RequestAborted), http.RequestAborted);
     }
 }

@@ -28,6 +28,16 @@ public sealed class IntrospectionTests(IntrospectionTests.NoIntrospectionServer 
         Assert.Equal("Query", reply.Data.GetProperty("__typename").GetString());
     }
 
+    [Fact]
+    public async Task PrintedSchema_IsRefusedToo()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/graphql/sdl");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", RegistryServer.OrganizationToken("demo-state-agency"));
+        var reply = await GraphQLReply.ReadAsync(await server.CreateClient().SendAsync(request));
+        Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
+        Assert.Equal("INTROSPECTION_DISABLED", Assert.Single(reply.Errors).Code);
+    }
+
     public sealed class NoIntrospectionServer : RegistryServer
     {
         protected override void ConfigureOverrides(IWebHostBuilder builder) => builder.UseSetting("Registry:Security:Introspection", "Off");
