@@ -44,7 +44,10 @@ public sealed class LogOutputTests(LogOutputTests.BareContentRootServer server) 
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            Directory.Delete(_contentRoot, recursive: true);
+            if (Directory.Exists(_contentRoot))
+            {
+                Directory.Delete(_contentRoot, recursive: true);
+            }
         }
 
         private sealed class Capture(string category, ConcurrentQueue<string> messages) : ILogger

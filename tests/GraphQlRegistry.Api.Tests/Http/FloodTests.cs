@@ -13,9 +13,12 @@ namespace GraphQlRegistry.Api.Tests.Http;
 /// </summary>
 public sealed class FloodTests(FloodTests.LoopbackServer server, ITestOutputHelper output) : IClassFixture<FloodTests.LoopbackServer>
 {
-    private const int Attacks = 240;
+    private const int AttacksPerConnection = 1_000;
     private const int AttackConcurrency = 8;
-    private const int Lookups = 20;
+    private const int Lookups = 16;
+
+    // The well-behaved caller keeps within its budget: 4 lookups a second.
+    private static readonly TimeSpan LookupPace = TimeSpan.FromMilliseconds(250);
 
     [Fact]
     public async Task FragmentBombFlood_IsRefused_WhileAWellBehavedCallerIsServed()
@@ -28,10 +31,12 @@ public sealed class FloodTests(FloodTests.LoopbackServer server, ITestOutputHelp
         var lookup = $"{{ citizen(personalId: \"{citizen}\") {{ fullName dateOfBirth }} }}";
         Assert.Equal(HttpStatusCode.OK, (await server.QueryAsync(wellBehaved, lookup)).Status);
 
+        // The flood runs until the well-behaved caller is done, at most AttacksPerConnection requests per connection.
+        using var lookupsDone = new CancellationTokenSource();
         var flood = Task.WhenAll(Enumerable.Range(0, AttackConcurrency).Select(async _ =>
         {
             var statuses = new List<(HttpStatusCode Status, string Code, bool HasData)>();
-            for (var i = 0; i < Attacks / AttackConcurrency && !deadline.IsCancellationRequested; i++)
+            for (var i = 0; i < AttacksPerConnection && !lookupsDone.IsCancellationRequested && !deadline.IsCancellationRequested; i++)
             {
                 var reply = await server.QueryAsync(attacker, bomb);
                 statuses.Add((reply.Status, reply.Errors.FirstOrDefault().Code, reply.HasData));
@@ -43,17 +48,18 @@ public sealed class FloodTests(FloodTests.LoopbackServer server, ITestOutputHelp
         var latencies = new List<double>();
         for (var i = 0; i < Lookups; i++)
         {
+            await Task.Delay(LookupPace);
             var clock = Stopwatch.StartNew();
             var reply = await server.QueryAsync(wellBehaved, lookup);
             latencies.Add(clock.Elapsed.TotalMilliseconds);
-            Assert.Equal(HttpStatusCode.OK, reply.Status);
+            Assert.True(reply.Status == HttpStatusCode.OK, $"lookup {i}: {(int)reply.Status} {reply.Body.GetRawText()}");
             Assert.Empty(reply.Errors);
             Assert.NotNull(reply.Data.GetProperty("citizen").GetProperty("fullName").GetString());
         }
 
+        await lookupsDone.CancelAsync();
         var attacks = (await flood).SelectMany(s => s).ToList();
         Assert.False(deadline.IsCancellationRequested);
-        Assert.Equal(Attacks, attacks.Count);
         Assert.All(attacks, a =>
         {
             Assert.False(a.HasData);
@@ -63,11 +69,12 @@ public sealed class FloodTests(FloodTests.LoopbackServer server, ITestOutputHelp
         Assert.Contains(attacks, a => a.Status == HttpStatusCode.BadRequest);
 
         latencies.Sort();
-        output.WriteLine($"{attacks.Count(a => a.Status == HttpStatusCode.BadRequest)} bombs refused as too complex, "
+        output.WriteLine($"{attacks.Count} attacks: {attacks.Count(a => a.Status == HttpStatusCode.BadRequest)} bombs refused as too complex, "
             + $"{attacks.Count(a => a.Status == HttpStatusCode.TooManyRequests)} rate limited; well-behaved lookups: "
             + $"median {latencies[Lookups / 2]:F1} ms, max {latencies[^1]:F1} ms");
     }
 
+    /// <summary>A budget of 5 requests a second: however slowly a loaded machine serves the flood, 8 connections overrun it.</summary>
     public sealed class LoopbackServer : RegistryServer
     {
         public LoopbackServer()
@@ -76,6 +83,6 @@ public sealed class FloodTests(FloodTests.LoopbackServer server, ITestOutputHelp
             StartServer();
         }
 
-        protected override void ConfigureOverrides(IWebHostBuilder builder) => builder.UseSetting("Registry:Limits:RequestsPerSecondPerCaller", "50");
+        protected override void ConfigureOverrides(IWebHostBuilder builder) => builder.UseSetting("Registry:Limits:RequestsPerSecondPerCaller", "5");
     }
 }
