@@ -11,8 +11,11 @@ CLI="dotnet src/GraphQlRegistry.Cli/bin/Release/net10.0/registry.dll"
 TOKEN=$($CLI token --org demo-credit-institution --data "$DATA" --purpose KYC --minutes 120)
 ID=$($CLI sample-citizen --data "$DATA")
 SCRIPT=$(mktemp --suffix .lua)
-stop_server() { pkill -9 -f "GraphQlRegistry.LoadGenerator.dll serve" || true; pkill -f "sleep 3600" || true; }
-trap 'stop_server; rm -f "$SCRIPT"' EXIT
+STDIN=$(mktemp -u); mkfifo "$STDIN"
+SERVER=
+# Stops the server this script started, by its pid, and closes the pipe that is its stdin.
+stop_server() { if [ -n "$SERVER" ]; then kill -9 "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; SERVER=; fi; exec 3>&-; }
+trap 'stop_server; rm -f "$SCRIPT" "$STDIN"' EXIT
 QUERY='query Kyc($id: ID!) { citizen(personalId: $id) { personalId fullName dateOfBirth sex nationality placeOfOrigin permanentAddress { provinceCode province district commune street } currentAddress { provinceCode province district commune street } } }'
 cat > "$SCRIPT" <<LUA
 wrk.method = "POST"
@@ -28,8 +31,10 @@ LUA
 printf '%-20s %9s %8s %8s\n' server req/s p50 p99
 for TARGET in RawEfCore GraphQlNoOpLog GraphQlDurableLog; do
   PATHNAME=/graphql; [ "$TARGET" = RawEfCore ] && PATHNAME=/raw
-  # The host serves until its stdin closes; the sleep holds it open and must not hold this script's output.
-  sleep 3600 </dev/null 2>/dev/null | dotnet tools/GraphQlRegistry.LoadGenerator/bin/Release/net10.0/GraphQlRegistry.LoadGenerator.dll serve "$DATA" "$TARGET" "$PORT" >/dev/null 2>&1 &
+  # The host serves until its stdin closes: its stdin is a pipe this script holds open on descriptor 3.
+  dotnet tools/GraphQlRegistry.LoadGenerator/bin/Release/net10.0/GraphQlRegistry.LoadGenerator.dll serve "$DATA" "$TARGET" "$PORT" <"$STDIN" >/dev/null 2>&1 &
+  SERVER=$!
+  exec 3>"$STDIN"
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.5; done
   wrk -t2 -c32 -d5s -s "$SCRIPT" "http://127.0.0.1:$PORT$PATHNAME" >/dev/null
   OUT=$(wrk -t2 -c32 -d"${DURATION}s" -s "$SCRIPT" --latency "http://127.0.0.1:$PORT$PATHNAME")

@@ -5,6 +5,7 @@ using GraphQlRegistry.Api.Errors;
 using GraphQlRegistry.Api.Schema;
 using GraphQlRegistry.Data.Entities;
 using GraphQlRegistry.Data.Storage;
+using GraphQlRegistry.Data.Units;
 using GraphQlRegistry.Api.Grants;
 using GraphQlRegistry.Policy.Citizens;
 using GraphQlRegistry.Policy.Fields;
@@ -23,6 +24,7 @@ public sealed class CallerResolver(
     IDbContextFactory<RegistryDbContext> contexts,
     Grantees grantees,
     CompetenceTable competence,
+    UnitDirectory units,
     RuleTable rules,
     CitizenPseudonym pseudonym,
     TimeProvider clock)
@@ -124,7 +126,7 @@ public sealed class CallerResolver(
     {
         var now = clock.GetUtcNow();
         var grant = grants
-            .Where(g => GrantValidity.Evaluate(new GrantTerms(g.Authority, g.AuthorityUnitCode, g.ValidFrom, g.ValidTo, g.RevokedAt), grantee, competence, now) == GrantStatus.Valid)
+            .Where(g => GrantValidity.Evaluate(new GrantTerms(g.Authority, units.AuthorityUnitOf(g.AuthorityUnitCode), g.ValidFrom, g.ValidTo, g.RevokedAt), grantee, competence, now) == GrantStatus.Valid)
             .OrderByDescending(g => g.IssuedAt)
             .FirstOrDefault();
         return grant is null

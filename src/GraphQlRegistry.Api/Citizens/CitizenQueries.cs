@@ -38,6 +38,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         var row = await LookupAsync(db, personalId, columns);
         if (row is null)
         {
+            RefuseWhenScoped(context, caller, citizenRef);
             return null;
         }
 
@@ -87,7 +88,11 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         var columns = CitizenColumns.Mask([.. CitizenCatalogue.Get("fullName").ClearColumns, .. CitizenCatalogue.Get("dateOfBirth").ClearColumns, .. CitizenCatalogue.Residence]);
         var row = await LookupAsync(db, personalId, columns);
-        if (row is not null && CheckRow(caller, row) is ErrorCode refusal)
+        if (row is null)
+        {
+            RefuseWhenScoped(context, caller, citizenRef);
+        }
+        else if (CheckRow(caller, row) is ErrorCode refusal)
         {
             throw context.Refuse(refusal, citizenRef);
         }
@@ -110,6 +115,18 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         if (dateOfBirth is not null)
         {
             yield return "dateOfBirth";
+        }
+    }
+
+    /// <summary>
+    /// An id not found: for a scoped caller the answer of an id outside its scope (SPEC §3), so a lookup reveals
+    /// nothing about who exists beyond the scope; for any other caller, nothing to refuse.
+    /// </summary>
+    private static void RefuseWhenScoped(IResolveFieldContext context, DataCaller caller, string citizenRef)
+    {
+        if (caller.Grant.ScopeUnitCode is not null)
+        {
+            throw context.Refuse(ErrorCode.OutOfJurisdiction, citizenRef);
         }
     }
 

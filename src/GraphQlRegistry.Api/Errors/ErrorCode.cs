@@ -20,6 +20,8 @@ public enum ErrorCode
     DocumentTooLarge,
     AuditUnavailable,
     RateLimited,
+    ErrorsTruncated,
+    IntrospectionDisabled,
 }
 
 /// <summary>The wire form and the one message of each code. Messages never carry a personal id or a C# type name.</summary>
@@ -44,11 +46,13 @@ public static class ErrorMessages
         ErrorCode.DocumentTooLarge => "DOCUMENT_TOO_LARGE",
         ErrorCode.AuditUnavailable => "AUDIT_UNAVAILABLE",
         ErrorCode.RateLimited => "RATE_LIMITED",
+        ErrorCode.ErrorsTruncated => "ERRORS_TRUNCATED",
+        ErrorCode.IntrospectionDisabled => "INTROSPECTION_DISABLED",
     };
 
     /// <summary>Our codes that refuse a whole document before execution: HTTP 400 whatever the media type.</summary>
     public static bool IsPreExecutionRefusal(string? code) =>
-        code == ErrorCode.FieldNotEntitled.Wire() || code == ErrorCode.QueryTooComplex.Wire();
+        code == ErrorCode.FieldNotEntitled.Wire() || code == ErrorCode.QueryTooComplex.Wire() || code == ErrorCode.IntrospectionDisabled.Wire();
 
     public static string Message(this ErrorCode code) => code switch
     {
@@ -69,5 +73,7 @@ public static class ErrorMessages
         ErrorCode.DocumentTooLarge => "The request document is too large.",
         ErrorCode.AuditUnavailable => "The access log is unavailable; no data is served without it.",
         ErrorCode.RateLimited => "Too many requests; retry later.",
+        ErrorCode.ErrorsTruncated => "More errors occurred than one response carries.",
+        ErrorCode.IntrospectionDisabled => "Introspection is switched off on this server.",
     };
 }

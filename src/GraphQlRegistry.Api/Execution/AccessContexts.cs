@@ -4,8 +4,8 @@ using GraphQlRegistry.Api.Callers;
 namespace GraphQlRegistry.Api.Execution;
 
 /// <summary>
-/// Builds the per-request part of every access-log entry, for an established caller or a refused one. The one place
-/// caller-controlled text (operation name, subject, organisation id, purpose) is redacted before the log sees it.
+/// Builds the per-request part of every access-log entry, for an established caller or a refused one, the same way for
+/// both. <see cref="AccessContext"/> itself cleans the caller-controlled text it is given (<see cref="CallerText"/>).
 /// </summary>
 public static class AccessContexts
 {
@@ -24,14 +24,6 @@ public static class AccessContexts
     public static AccessContext For(CallerRefusal refusal, RequestTrace trace) =>
         Create(trace, refusal.Subject, refusal.OrganizationId, refusal.Purpose) with { OrganizationType = refusal.Type, Channel = refusal.Channel };
 
-    private static AccessContext Create(RequestTrace trace, string? subject, string? organizationId, string? purpose) => new(
-        trace.RequestId,
-        PersonalIdRedaction.Redact(trace.OperationName),
-        PersonalIdRedaction.Redact(subject),
-        PersonalIdRedaction.Redact(organizationId),
-        null,
-        null,
-        null,
-        null,
-        PersonalIdRedaction.Redact(purpose));
+    private static AccessContext Create(RequestTrace trace, string? subject, string? organizationId, string? purpose) =>
+        new(trace.RequestId, trace.OperationName, subject, organizationId, null, null, null, null, purpose);
 }

@@ -14,8 +14,12 @@ public sealed class DocumentCache(int capacity = 2_000)
 {
     private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
 
-    public CachedDocument? Get(string query)
+    public CachedDocument? Get(string query) => Get(query, out _);
+
+    /// <summary>The parsed document, or null; <paramref name="nestsTooDeep"/> tells a document over the parser's depth (a limit) from a syntax error.</summary>
+    public CachedDocument? Get(string query, out bool nestsTooDeep)
     {
+        nestsTooDeep = false;
         if (_documents.TryGetValue(query, out var cached))
         {
             return cached;
@@ -26,8 +30,13 @@ public sealed class DocumentCache(int capacity = 2_000)
         {
             document = GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { Ignore = GraphQLParser.IgnoreOptions.Comments });
         }
-        catch (Exception exception) when (exception is GraphQLSyntaxErrorException or GraphQLMaxDepthExceededException)
+        catch (GraphQLSyntaxErrorException)
         {
+            return null;
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            nestsTooDeep = true;
             return null;
         }
 

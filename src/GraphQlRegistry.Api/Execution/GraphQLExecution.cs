@@ -2,10 +2,8 @@ using System.Security.Claims;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
-using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Errors.Custom;
-using GraphQL.Validation.Rules.Custom;
 using GraphQlRegistry.Api.Errors;
+using GraphQlRegistry.Api.Execution.Limits;
 using GraphQlRegistry.Api.Hosting;
 using GraphQlRegistry.Api.Schema;
 using GraphQlRegistry.Policy.Fields;
@@ -13,56 +11,52 @@ using GraphQlRegistry.Policy.Fields;
 namespace GraphQlRegistry.Api.Execution;
 
 /// <summary>
-/// Runs one GraphQL request for an established caller: validation (the spec's rules once per cached document, the
-/// caller-dependent rules every time), then serial execution. Meant to run inside the <see cref="AuditedExecutor"/>.
+/// Runs one GraphQL request for an established caller, inside the <see cref="AuditedExecutor"/>: (1) the document's
+/// limits, decided in time linear in its size before validation reads it (<see cref="DocumentGate"/>); (2) validation,
+/// the spec's rules once per cached document and the caller-dependent rules every time; (3) serial execution; (4) the
+/// disclosure terms on a result carrying citizen data; (5) the errors shaped (no schema hints, a bounded count).
 /// </summary>
-public sealed class GraphQLExecution(IDocumentExecuter<RegistrySchema> executer, ComparisonEntitlementRule comparisonRule, RegistrySettings settings)
+public sealed class GraphQLExecution(
+    IDocumentExecuter<RegistrySchema> executer,
+    ComparisonEntitlementRule comparisonRule,
+    DocumentGate gate,
+    IHostEnvironment environment,
+    RegistrySettings settings)
 {
-    private readonly IValidationRule[] _perRequestRules =
-    [
-        comparisonRule,
-        new ComplexityValidationRule(new ComplexityOptions
-        {
-            MaxDepth = settings.Options.Limits.MaxDepth,
-            MaxComplexity = settings.Options.Limits.MaxComplexity,
-        }),
-    ];
+    // Depth and cost are DocumentLimits' (GraphQL.NET's complexity rule walks fragment spreads exponentially).
+    private readonly IValidationRule[] _perRequestRules = [comparisonRule];
 
     public async Task<ExecutionResult> ExecuteAsync(
-        RegistryRequestContext context, GraphQLRequest request, CachedDocument? cached, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
+        RegistryRequestContext context, GraphQLRequest request, CachedDocument? cached, bool nestsTooDeep, ClaimsPrincipal user, IServiceProvider services,
+        CancellationToken cancellationToken)
     {
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = cached is null ? request.Query : null,
-            Document = cached?.Document,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            UserContext = context,
-            User = user,
-            RequestServices = services,
-            CancellationToken = cancellationToken,
-            ValidationRules = cached?.PassedSpecValidation == true ? _perRequestRules : [.. DocumentValidator.CoreRules, .. _perRequestRules],
-        });
+        var result = gate.Refusal(request, cached, nestsTooDeep) is { } refusal
+            ? new ExecutionResult { Errors = [refusal], Executed = false }
+            : await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = cached is null ? request.Query : null,
+                Document = cached?.Document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                UserContext = context,
+                User = user,
+                RequestServices = services,
+                CancellationToken = cancellationToken,
+                ValidationRules = cached?.PassedSpecValidation == true ? _perRequestRules : [.. DocumentValidator.CoreRules, .. _perRequestRules],
+            });
 
         if (result.Executed)
         {
             cached?.MarkValidated();
             Disclosure.Attach(result, context);
-            return result;
         }
-
-        foreach (var error in result.Errors?.OfType<ComplexityError>() ?? [])
+        else if (result.Errors?.Select(e => e.Code).FirstOrDefault(ErrorMessages.IsPreExecutionRefusal) is { } code)
         {
-            error.Code = ErrorCode.QueryTooComplex.Wire();
-        }
-
-        // A document refused for one of our reasons (a forbidden comparison, complexity) is evidence too.
-        if (result.Errors?.Select(e => e.Code).FirstOrDefault(ErrorMessages.IsPreExecutionRefusal) is { } code)
-        {
+            // A document refused for one of our reasons (a limit, a forbidden comparison) is evidence too.
             context.Record(null, null, null, FieldDecision.Denied(DecisionReason.NoRuleForCaller), code);
         }
 
-        return result;
+        return ResponseErrors.Shape(result, settings.Options.Limits.MaxErrors, withSchemaHints: environment.IsDevelopment());
     }
 }

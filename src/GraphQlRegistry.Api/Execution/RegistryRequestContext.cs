@@ -28,7 +28,7 @@ public sealed class RegistryRequestContext(Caller caller, AccessContext access, 
 
     /// <summary>Records one decision; a denial carries its error code as the reason unless a more precise one is given.</summary>
     public void Record(string? citizenRef, string? field, string? path, FieldDecision decision, string? reason = null) =>
-        Records.Add(new AccessRecord(Access, clock.GetUtcNow(), citizenRef, field, PersonalIdRedaction.Redact(path), decision.Outcome, decision.Mask,
+        Records.Add(new AccessRecord(Access, clock.GetUtcNow(), citizenRef, field, path, decision.Outcome, decision.Mask,
             reason ?? (decision.IsDenied ? ErrorCode.FieldNotEntitled.Wire() : null)));
 
     /// <summary>
@@ -36,7 +36,7 @@ public sealed class RegistryRequestContext(Caller caller, AccessContext access, 
     /// filter fields). Kept as a request-level entry only if none of the citizen's fields is recorded.
     /// </summary>
     public void Reach(string citizenRef, string field, string how) =>
-        _reached.Add(new AccessRecord(Access, clock.GetUtcNow(), citizenRef, field, PersonalIdRedaction.Redact(how), Disclosed.Outcome, Disclosed.Mask, null));
+        _reached.Add(new AccessRecord(Access, clock.GetUtcNow(), citizenRef, field, how, Disclosed.Outcome, Disclosed.Mask, null));
 
     /// <summary>Whether this request found, compared or revealed any citizen's data so far.</summary>
     public bool TouchedCitizenData => _reached.Count > 0 || Records.Exists(r => r.CitizenRef is not null && r.Decision != FieldOutcome.Denied);

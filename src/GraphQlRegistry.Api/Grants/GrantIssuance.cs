@@ -43,8 +43,9 @@ public sealed class GrantIssuance(
         }
 
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        var grantee = await GranteeAsync(db, input, context.CancellationToken) ?? throw RegistryError.At(ErrorCode.InvalidArgument, context, "No such grantee.");
-        if (!competence.IsCompetent(officer.Authority, officer.UnitCode, grantee))
+        // An unknown grantee gets the answer of one outside the officer's unit, so issuance tells no one who exists.
+        var grantee = await GranteeAsync(db, input, context.CancellationToken);
+        if (grantee is null || !competence.IsCompetent(officer.Authority, units.AuthorityUnitOf(officer.UnitCode), grantee))
         {
             throw RegistryError.At(ErrorCode.AuthorityNotCompetent, context);
         }

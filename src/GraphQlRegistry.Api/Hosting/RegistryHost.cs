@@ -12,6 +12,7 @@ public static class RegistryHost
     {
         // appsettings.json is read beside the binary, so logging and defaults do not depend on where the server starts.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.AddRegistryLogLevels();
         var settings = RegistrySettings.Resolve(builder.Configuration, builder.Environment.IsDevelopment());
         builder.Services.AddRegistry(settings);
         builder.Services.AddRegistryTelemetry(builder.Configuration);

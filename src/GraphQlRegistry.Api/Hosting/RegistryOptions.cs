@@ -1,3 +1,4 @@
+using GraphQlRegistry.Api.Execution.Limits;
 using GraphQlRegistry.Data.Storage;
 
 namespace GraphQlRegistry.Api.Hosting;
@@ -19,6 +20,8 @@ public sealed class RegistryOptions
     public AccessLogOptions AccessLog { get; set; } = new();
 
     public LimitOptions Limits { get; set; } = new();
+
+    public SecurityOptions Security { get; set; } = new();
 
     public sealed class DatabaseOptions
     {
@@ -43,6 +46,9 @@ public sealed class RegistryOptions
 
         /// <summary>An OIDC authority whose JWKS signs tokens in production.</summary>
         public string? Authority { get; set; }
+
+        /// <summary>The longest a token may live (<c>exp − iat</c>, and <c>exp − now</c>); a longer one is refused.</summary>
+        public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(24);
     }
 
     public sealed class DemoOptions
@@ -66,13 +72,34 @@ public sealed class RegistryOptions
         public double CommitTimeoutSeconds { get; set; } = 5;
     }
 
+    public sealed class SecurityOptions
+    {
+        /// <summary><c>Full</c>: introspection for every authenticated caller (SPEC §4); <c>Off</c>: <c>__schema</c> and <c>__type</c> are refused.</summary>
+        public IntrospectionMode Introspection { get; set; } = IntrospectionMode.Full;
+    }
+
     public sealed class LimitOptions
     {
         public int MaxDocumentBytes { get; set; } = 65_536;
 
-        public int MaxDepth { get; set; } = 12;
+        /// <summary>How deep fields may nest; the standard introspection query of graphql-js nests 13 deep.</summary>
+        public int MaxDepth { get; set; } = 15;
 
-        public int MaxComplexity { get; set; } = 25_000;
+        /// <summary>graphql-armor's default.</summary>
+        public int MaxAliases { get; set; } = 15;
+
+        public int MaxDirectivesPerField { get; set; } = 5;
+
+        public int MaxFragmentSpreads { get; set; } = 50;
+
+        /// <summary>The expanded selection's cost: 1 per field, times the page size under a paged field; it bounds the entries one request writes.</summary>
+        public long MaxCost { get; set; } = 25_000;
+
+        /// <summary>One per variable value plus the characters of each string.</summary>
+        public int MaxVariablesSize { get; set; } = 16_384;
+
+        /// <summary>The errors one response carries at most; the rest are summed up in one last error.</summary>
+        public int MaxErrors { get; set; } = 1_000;
 
         public int RequestsPerSecondPerCaller { get; set; } = 5_000;
     }

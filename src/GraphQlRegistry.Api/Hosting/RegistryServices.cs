@@ -9,6 +9,7 @@ using GraphQlRegistry.Api.Authentication;
 using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Citizens;
 using GraphQlRegistry.Api.Execution;
+using GraphQlRegistry.Api.Execution.Limits;
 using GraphQlRegistry.Api.Grants;
 using GraphQlRegistry.Api.Http;
 using GraphQlRegistry.Api.Schema;
@@ -45,6 +46,8 @@ public static class RegistryServices
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<GrantIssuance>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton(_ => new DocumentGate(
+            QueryLimits.From(settings.Options.Limits, GraphQLParser.Parser.Parse(SchemaRules.EmbeddedSdl())), settings.Options.Security.Introspection));
         services.AddSingleton<ComparisonEntitlementRule>();
         services.AddSingleton<AuditedExecutor>();
         services.AddSingleton<GraphQLExecution>();

@@ -59,7 +59,7 @@ public static class RegistryTelemetry
 
     private static void RedactOperationName(Activity activity, string? operationName)
     {
-        var redacted = PersonalIdRedaction.Redact(operationName);
+        var redacted = CallerText.Clean(operationName, CallerText.OperationNameMaxLength);
         activity.SetTag("graphql.operation.name", redacted);
         activity.DisplayName = redacted is null ? activity.OperationName : $"{activity.OperationName} {redacted}";
     }

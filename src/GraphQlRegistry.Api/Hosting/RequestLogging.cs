@@ -23,9 +23,9 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         {
             var requestId = http.Response.Headers[RequestIds.Header].FirstOrDefault() ?? http.TraceIdentifier;
             var route = RegistryTelemetry.RouteOf(http);
-            var organization = PersonalIdRedaction.Redact(http.User.FindFirst(RegistryClaims.OrganizationId)?.Value) ?? "-";
+            var organization = CallerText.Clean(http.User.FindFirst(RegistryClaims.OrganizationId)?.Value, CallerText.OrganizationIdMaxLength) ?? "-";
             RegistryMetrics.RequestAnswered(route, http.Response.StatusCode);
-            LogRequest(logger, requestId, PersonalIdRedaction.Redact(http.Request.Method)!, route, organization, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogRequest(logger, requestId, CallerText.Clean(http.Request.Method, CallerText.OperationNameMaxLength)!, route, organization, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 

@@ -22,10 +22,10 @@ public sealed class CallerSchema(ISchema schema, CallerView view)
 
     private readonly Lazy<string> _servedSdl = new(() => schema.Print(new PrintOptions { IncludeDescriptions = true }));
 
-    public async Task<string> PrintForAsync(Caller caller)
+    public async Task<string> PrintForAsync(Caller caller, CancellationToken cancellationToken)
     {
         var writer = new StringWriter();
-        await new SDLPrinter().PrintAsync(DocumentFor(caller), writer);
+        await new SDLPrinter().PrintAsync(DocumentFor(caller), writer, cancellationToken);
         return writer.ToString();
     }
 

@@ -3,6 +3,7 @@ using GraphQLParser.AST;
 using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Errors;
 using GraphQlRegistry.Api.Execution;
+using GraphQlRegistry.Api.Execution.Limits;
 using GraphQlRegistry.Api.Hosting;
 using Microsoft.AspNetCore.Authentication;
 
@@ -50,7 +51,7 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
-        var cached = documents.Get(request.Query!);
+        var cached = documents.Get(request.Query!, out var nestsTooDeep);
         var operation = SelectedOperation(cached?.Document, request.OperationName);
         if (HttpMethods.IsGet(http.Request.Method) && operation?.Operation == OperationType.Mutation)
         {
@@ -62,7 +63,7 @@ public sealed class GraphQLEndpoint(
         // :: Step 4: execution, audited.
         var trace = new RequestTrace(requestId, operation?.Name?.StringValue);
         var outcome = await executor.RunAsync(caller.Resolution, trace,
-            context => graphQL.ExecuteAsync(context, request, cached, authentication.Principal, http.RequestServices, http.RequestAborted), http.RequestAborted);
+            context => graphQL.ExecuteAsync(context, request, cached, nestsTooDeep, authentication.Principal, http.RequestServices, http.RequestAborted), http.RequestAborted);
 
         // :: Step 5: the answer.
         await response.AnswerAsync(outcome, response.WriteAsync);

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -16,7 +17,7 @@ public static class GraphQLHttpRequest
             return FromQueryString(http.Request.Query, serializer);
         }
 
-        if (http.Request.ContentType is not { } contentType || !contentType.StartsWith(JsonMediaType, StringComparison.OrdinalIgnoreCase))
+        if (!IsJson(http.Request.ContentType))
         {
             return (null, StatusCodes.Status415UnsupportedMediaType, "POST requests must be application/json.");
         }
@@ -29,7 +30,15 @@ public static class GraphQLHttpRequest
         try
         {
             using var limited = new LimitedReadStream(http.Request.Body, maxBytes);
-            var request = await serializer.ReadAsync<GraphQLRequest>(limited, http.RequestAborted);
+            using var body = new MemoryStream();
+            await limited.CopyToAsync(body, http.RequestAborted);
+            if (IsArray(body.GetBuffer().AsSpan(0, (int)body.Length)))
+            {
+                return (null, StatusCodes.Status400BadRequest, "Batching is not supported: send one request object, not an array.");
+            }
+
+            body.Position = 0;
+            var request = await serializer.ReadAsync<GraphQLRequest>(body, http.RequestAborted);
             return request?.Query is { Length: > 0 } ? (request, null, null) : (null, StatusCodes.Status400BadRequest, "The request has no query.");
         }
         catch (DocumentTooLargeException)
@@ -44,6 +53,17 @@ public static class GraphQLHttpRequest
         {
             return (null, StatusCodes.Status400BadRequest, "The body ended early.");
         }
+    }
+
+    /// <summary><c>application/json</c> exactly, parameters (a charset) allowed: <c>application/jsonx</c> is not JSON.</summary>
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && string.Equals(parsed.MediaType, JsonMediaType, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsArray(ReadOnlySpan<byte> body)
+    {
+        var start = body.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && body[start] == (byte)'[';
     }
 
     private static (GraphQLRequest?, int?, string?) FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer)

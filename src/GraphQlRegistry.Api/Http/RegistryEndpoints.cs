@@ -1,5 +1,8 @@
 using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Execution;
+using GraphQlRegistry.Api.Errors;
+using GraphQlRegistry.Api.Execution.Limits;
+using GraphQlRegistry.Api.Hosting;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
 
@@ -26,7 +29,7 @@ public static class RegistryEndpoints
     }
 
     /// <summary>The caller's own SDL, through the audited executor like any other read: a refused caller is logged.</summary>
-    private static async Task PrintCallerSchemaAsync(HttpContext http, AuditedExecutor executor, CallerSchema schema, IGraphQLTextSerializer serializer)
+    private static async Task PrintCallerSchemaAsync(HttpContext http, AuditedExecutor executor, CallerSchema schema, IGraphQLTextSerializer serializer, RegistrySettings settings)
     {
         var requestId = RequestIds.Assign(http);
         var response = new GraphQLResponseWriter(http, serializer, ResponseFormat.Json);
@@ -37,7 +40,14 @@ public static class RegistryEndpoints
             return;
         }
 
-        var outcome = await executor.RunAsync(caller.Resolution, new RequestTrace(requestId, null), context => schema.PrintForAsync(context.Caller), http.RequestAborted);
+        // The printed schema is introspection by another road: switched off with it.
+        if (settings.Options.Security.Introspection == IntrospectionMode.Off)
+        {
+            await response.RefuseAsync(StatusCodes.Status403Forbidden, ErrorCode.IntrospectionDisabled);
+            return;
+        }
+
+        var outcome = await executor.RunAsync(caller.Resolution, new RequestTrace(requestId, null), context => schema.PrintForAsync(context.Caller, http.RequestAborted), http.RequestAborted);
         await response.AnswerAsync(outcome, async sdl =>
         {
             http.Response.ContentType = "text/plain; charset=utf-8";

@@ -11,6 +11,9 @@ public sealed class RegistrySchema : GraphQL.Types.Schema
     {
         Query = query;
         Mutation = mutation;
+
+        // SPEC §4: graphql-js's introspection query with directiveIsRepeatable is served.
+        Features.RepeatableDirectives = true;
         Directives.Register(new EntitledDirective(), new WhenPartialDirective(), new ComparesDirective(), new AccessLoggedDirective());
         RegisterVisitor(new SdlDescriptionsVisitor(rules.Document));
         RegisterVisitor(new FieldRulesVisitor(rules));

@@ -80,7 +80,7 @@ public static class DemoOrganizations
             var unit = UnitHeadedBy(authority);
             if (CompetenceTable.Circular2021.IsCompetent(authority, unit, grantee))
             {
-                return (authority, unit);
+                return (authority, unit?.Code);
             }
         }
 
@@ -88,12 +88,12 @@ public static class DemoOrganizations
     }
 
     /// <summary>The unit each authority heads, in the demo: the one the demo organisations sit in.</summary>
-    private static string? UnitHeadedBy(GrantingAuthority authority) => authority switch
+    private static AuthorityUnit? UnitHeadedBy(GrantingAuthority authority) => authority switch
     {
         GrantingAuthority.NpdAgencyHead => null,
-        GrantingAuthority.ProvincialPoliceDirector => Province,
-        GrantingAuthority.DistrictPoliceChief => District,
-        GrantingAuthority.CommunePoliceChief => Commune,
+        GrantingAuthority.ProvincialPoliceDirector => new AuthorityUnit(Province, AdministrativeLevel.Provincial),
+        GrantingAuthority.DistrictPoliceChief => new AuthorityUnit(District, AdministrativeLevel.District),
+        GrantingAuthority.CommunePoliceChief => new AuthorityUnit(Commune, AdministrativeLevel.Commune),
     };
 
     private static Grant NewGrant(string organizationId, GrantingAuthority authority, string? unit, IEnumerable<string> fields, string? scope) => new()

@@ -1,5 +1,6 @@
 using GraphQlRegistry.Data.Entities;
 using GraphQlRegistry.Data.Storage;
+using GraphQlRegistry.Policy.Grants;
 using GraphQlRegistry.Policy.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,10 @@ public sealed class UnitDirectory
         new(await context.AdministrativeUnits.AsNoTracking().ToListAsync(cancellationToken));
 
     public bool Exists(string code) => _units.ContainsKey(code);
+
+    /// <summary>The unit an officer heads, with its stored level; null for no code or an unknown one.</summary>
+    public AuthorityUnit? AuthorityUnitOf(string? code) =>
+        code is not null && _units.TryGetValue(code, out var unit) ? new AuthorityUnit(unit.Code, unit.Level) : null;
 
     public string? NameOf(string? code) => code is not null && _units.TryGetValue(code, out var unit) ? unit.Name : null;
 

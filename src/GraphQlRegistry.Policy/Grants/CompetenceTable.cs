@@ -10,17 +10,22 @@ public sealed class CompetenceTable(IEnumerable<CompetenceRule> rules)
 {
     public IReadOnlyList<CompetenceRule> Rules { get; } = rules.ToArray();
 
-    public bool IsCompetent(GrantingAuthority authority, string? authorityUnitCode, Grantee grantee) =>
-        Rules.Any(rule => rule.Authority == authority
+    /// <summary>
+    /// Whether this authority, heading <paramref name="authorityUnit"/> (null: none, or not a known unit), may grant
+    /// to the grantee: the unit must be of the level the authority heads, and some row must admit the grantee there.
+    /// </summary>
+    public bool IsCompetent(GrantingAuthority authority, AuthorityUnit? authorityUnit, Grantee grantee) =>
+        AuthorityLevels.HeadsItsLevel(authority, authorityUnit)
+        && Rules.Any(rule => rule.Authority == authority
             && rule.GranteeType == grantee.Type
             && (rule.GranteeLevel is null || rule.GranteeLevel == grantee.Level)
-            && IsWithinReach(rule.Locality, authorityUnitCode, grantee));
+            && IsWithinReach(rule.Locality, authorityUnit, grantee));
 
-    private static bool IsWithinReach(Locality locality, string? authorityUnitCode, Grantee grantee) => locality switch
+    private static bool IsWithinReach(Locality locality, AuthorityUnit? authorityUnit, Grantee grantee) => locality switch
     {
         Locality.Nationwide => true,
-        Locality.WithinAuthorityUnit => authorityUnitCode is not null
-            && grantee.Locations.Any(location => location.Contains(authorityUnitCode)),
+        Locality.WithinAuthorityUnit => authorityUnit is not null
+            && grantee.Locations.Any(location => location.Contains(authorityUnit.Code)),
     };
 
     public static CompetenceTable Circular2021 { get; } = new(BuildCircular2021());

@@ -29,7 +29,7 @@ public static class GrantValidity
             return GrantStatus.Expired;
         }
 
-        return competence.IsCompetent(grant.Authority, grant.AuthorityUnitCode, grantee)
+        return competence.IsCompetent(grant.Authority, grant.AuthorityUnit, grantee)
             ? GrantStatus.Valid
             : GrantStatus.AuthorityNotCompetent;
     }

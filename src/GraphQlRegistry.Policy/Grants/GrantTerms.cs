@@ -3,7 +3,7 @@ namespace GraphQlRegistry.Policy.Grants;
 /// <summary>The parts of a grant that decide whether it counts at a given moment.</summary>
 public sealed record GrantTerms(
     GrantingAuthority Authority,
-    string? AuthorityUnitCode,
+    AuthorityUnit? AuthorityUnit,
     DateTimeOffset ValidFrom,
     DateTimeOffset ValidTo,
     DateTimeOffset? RevokedAt);

@@ -72,6 +72,29 @@ public sealed class HostileCallerTests(RegistryServer server)
     }
 
     [Theory]
+    [InlineData("citizen(personalId: \"ID\") { fullName }", "citizen")]
+    [InlineData("verifyIdentity(personalId: \"ID\", fullName: \"X\") { fullNameMatches }", "verifyIdentity")]
+    public async Task ScopedCaller_GetsTheSameAnswerForAnUnknownIdAsForOneOutsideItsScope(string selection, string path)
+    {
+        var outside = await server.RegistryAsync(db => db.Citizens.Where(c => c.PermanentProvinceCode != "001" && c.CurrentProvinceCode != "001").Select(c => c.PersonalId).FirstAsync());
+        var token = RegistryServer.OrganizationToken("demo-provincial-agency");
+
+        var existing = await server.QueryAsync(token, "{ " + selection.Replace("ID", outside) + " }");
+        var unknown = await server.QueryAsync(token, "{ " + selection.Replace("ID", "099999999999") + " }");
+        Assert.Equal(("OUT_OF_JURISDICTION", path), Assert.Single(existing.Errors));
+        Assert.Equal(existing.Errors, unknown.Errors);
+        Assert.Equal(existing.Data.GetRawText(), unknown.Data.GetRawText());
+    }
+
+    [Fact]
+    public async Task NationwideCaller_GetsNullWithoutErrorForAnUnknownId()
+    {
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-state-agency"), "{ citizen(personalId: \"099999999999\") { fullName } }");
+        Assert.Empty(reply.Errors);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, reply.Data.GetProperty("citizen").ValueKind);
+    }
+
+    [Theory]
     [InlineData("{ citizens(where: { religion: \"Không\" }) { edges { cursor } } }")]
     [InlineData("{ citizens(order: [{ field: RELIGION }]) { edges { cursor } } }")]
     public async Task FilterOrOrderOnReligionByBank_IsRefusedBeforeExecution(string query)

@@ -36,6 +36,55 @@ public sealed class GrantLifecycleTests : IClassFixture<RegistryServer>
         Assert.Equal("AUTHORITY_NOT_COMPETENT", Assert.Single(reply.Errors).Code);
     }
 
+    [Theory]
+    [InlineData("DISTRICT_POLICE_CHIEF", "001", "demo-credit-institution")]
+    [InlineData("PROVINCIAL_POLICE_DIRECTOR", "00101", "demo-notary-organization")]
+    [InlineData("DISTRICT_POLICE_CHIEF", "0010101", "demo-credit-institution")]
+    public async Task OfficerNamingAUnitOfAnotherLevel_IsNotCompetent(string authority, string unit, string organizationId)
+    {
+        var reply = await _server.QueryAsync(RegistryServer.OfficerToken(authority, unit), Issue, new
+        {
+            input = new { organizationId, validFrom = "2025-01-01T00:00:00Z", validTo = "2030-01-01T00:00:00Z", fields = new[] { "Citizen.fullName" } },
+        });
+        Assert.Equal(("AUTHORITY_NOT_COMPETENT", "issueGrant"), Assert.Single(reply.Errors));
+    }
+
+    [Fact]
+    public async Task CommuneChiefNamingADistrict_IsNotCompetentForItsCitizens()
+    {
+        var citizen = await _server.RegistryAsync(db => db.Citizens.Where(c => c.PermanentCommuneCode != null).FirstAsync());
+        var district = await _server.RegistryAsync(db => db.AdministrativeUnits.Where(u => u.Code == citizen.PermanentCommuneCode).Select(u => u.ParentCode).FirstAsync());
+        var reply = await _server.QueryAsync(RegistryServer.OfficerToken("COMMUNE_POLICE_CHIEF", district), Issue, new
+        {
+            input = new { citizenPersonalId = citizen.PersonalId, validFrom = "2025-01-01T00:00:00Z", validTo = "2030-01-01T00:00:00Z", fields = new[] { "Citizen.fullName" } },
+        });
+        Assert.Equal(("AUTHORITY_NOT_COMPETENT", "issueGrant"), Assert.Single(reply.Errors));
+    }
+
+    [Fact]
+    public async Task UnknownGrantee_GetsTheAnswerOfOneOutsideTheUnit()
+    {
+        var outside = await _server.RegistryAsync(db => db.Citizens.Where(c => c.PermanentCommuneCode != "0010101" && c.CurrentCommuneCode != "0010101").Select(c => c.PersonalId).FirstAsync());
+        var officer = RegistryServer.OfficerToken("COMMUNE_POLICE_CHIEF", "0010101");
+        object Input(string id) => new { input = new { citizenPersonalId = id, validFrom = "2025-01-01T00:00:00Z", validTo = "2030-01-01T00:00:00Z", fields = new[] { "Citizen.fullName" } } };
+
+        var existing = await _server.QueryAsync(officer, Issue, Input(outside));
+        var unknown = await _server.QueryAsync(officer, Issue, Input("099999999999"));
+        Assert.Equal(("AUTHORITY_NOT_COMPETENT", "issueGrant"), Assert.Single(existing.Errors));
+        Assert.Equal(existing.Errors, unknown.Errors);
+        Assert.Equal(existing.Body.GetProperty("errors")[0].GetProperty("message").GetString(), unknown.Body.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task UnknownOrganization_IsNotCompetent()
+    {
+        var reply = await _server.QueryAsync(RegistryServer.OfficerToken("DISTRICT_POLICE_CHIEF", "00101"), Issue, new
+        {
+            input = new { organizationId = "no-such-organization", validFrom = "2025-01-01T00:00:00Z", validTo = "2030-01-01T00:00:00Z", fields = new[] { "Citizen.fullName" } },
+        });
+        Assert.Equal(("AUTHORITY_NOT_COMPETENT", "issueGrant"), Assert.Single(reply.Errors));
+    }
+
     [Fact]
     public async Task GrantForAFieldTheTypeMayNeverRead_IsInvalid()
     {

@@ -2,7 +2,7 @@ using GraphQlRegistry.AccessLog.Entries;
 
 namespace GraphQlRegistry.AccessLog.Tests.Entries;
 
-public sealed class PseudonymAndRedactionTests
+public sealed class CitizenPseudonymTests
 {
     private const string Key = "a-key-of-at-least-thirty-two-bytes-long!";
 
@@ -20,11 +20,4 @@ public sealed class PseudonymAndRedactionTests
 
     [Fact]
     public void ShortKey_IsRefused() => Assert.Throws<ArgumentException>(() => new CitizenPseudonym("short"));
-
-    [Theory]
-    [InlineData("KYC for 001085123456 today", "KYC for [redacted] today")]
-    [InlineData("a0010851234567b", "a[redacted]b")]
-    [InlineData("order 12345678901 ok", "order 12345678901 ok")]
-    [InlineData(null, null)]
-    public void Redaction_RemovesRunsOfTwelveOrMoreDigits(string? text, string? expected) => Assert.Equal(expected, PersonalIdRedaction.Redact(text));
 }
