@@ -27,6 +27,7 @@ app.Configure(config =>
         audit.AddCommand<VerifyCommand>("verify").WithDescription("Recompute the hash chain; exit code 1 and the first broken entry when it was tampered with.");
         audit.AddCommand<ExportCommand>("export").WithDescription("Stream entries as JSON Lines or CSV.");
         audit.AddCommand<AnomaliesCommand>("anomalies").WithDescription("Volume spikes, denied-field probing, off-hours bulk reads, citizens read by many organisations.");
+        audit.AddCommand<ReportCommand>("report").WithDescription("Write a self-contained HTML report (inline SVG, no network, printable).");
         audit.AddCommand<GenerateCommand>("generate").IsHidden();
         audit.AddCommand<FeesCommand>("fees").WithDescription("A month's per-organisation statement of information fields served and fees owed.");
     });

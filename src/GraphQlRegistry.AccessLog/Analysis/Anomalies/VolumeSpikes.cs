@@ -28,12 +28,15 @@ internal sealed class VolumeSpikes(AnomalyOptions options, long firstReportedDay
 
     public IEnumerable<AnomalyFinding> Findings()
     {
+        var firstDays = _days.Keys.GroupBy(key => key.Organization).ToDictionary(g => g.Key, g => g.Min(key => key.Day));
         foreach (var ((organization, day), tally) in _days.Where(d => d.Key.Day >= firstReportedDay).OrderBy(d => d.Key.Day))
         {
             var trailing = Enumerable.Range(1, options.TrailingDays)
-                .Select(back => _days.TryGetValue((organization, day - back), out var earlier) ? earlier.Count : 0)
+                .Select(back => day - back)
+                .Where(earlierDay => earlierDay >= firstDays[organization])
+                .Select(earlierDay => _days.TryGetValue((organization, earlierDay), out var earlier) ? earlier.Count : 0)
                 .ToArray();
-            if (trailing.Count(count => count > 0) < options.MinimumHistoryDays)
+            if (trailing.Length < options.MinimumHistoryDays)
             {
                 continue;
             }
