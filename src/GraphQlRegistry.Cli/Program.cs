@@ -1,5 +1,6 @@
 using GraphQlRegistry.Cli.Commands;
 using GraphQlRegistry.Cli.Commands.Audit;
+using GraphQlRegistry.Cli.Commands.Grants;
 using GraphQlRegistry.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -17,6 +18,14 @@ app.Configure(config =>
     config.AddCommand<TokenCommand>("token").WithDescription("Mint a development bearer token.");
     config.AddCommand<SeedCommand>("seed").WithDescription("Create and seed a SQLite registry with demo data.");
     config.AddCommand<SampleCitizenCommand>("sample-citizen").WithDescription("Print a demo citizen's personal id.");
+    config.AddCommand<SchemaCommand>("schema").WithDescription("Print the SDL as a caller class sees it (--as ORG_TYPE, --granted-by AUTHORITY).");
+    config.AddBranch("grants", grants =>
+    {
+        grants.SetDescription("List, issue and revoke grants with the API's competence rules.");
+        grants.AddCommand<ListCommand>("list").WithDescription("Organisations' grants and whether each counts now.");
+        grants.AddCommand<IssueCommand>("issue").WithDescription("Issue a grant as a granting officer (--authority, --unit).");
+        grants.AddCommand<RevokeCommand>("revoke").WithDescription("Revoke a grant as its issuing officer.");
+    });
     config.AddBranch("audit", audit =>
     {
         audit.SetDescription("Analyse the per-field access log. Every audit command is itself recorded in the log.");

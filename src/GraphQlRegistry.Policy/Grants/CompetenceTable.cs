@@ -16,6 +16,10 @@ public sealed class CompetenceTable(IEnumerable<CompetenceRule> rules)
             && (rule.GranteeLevel is null || rule.GranteeLevel == grantee.Level)
             && IsWithinReach(rule.Locality, authorityUnitCode, grantee));
 
+    /// <summary>The authorities that may grant to this type somewhere, in the table's order.</summary>
+    public IEnumerable<GrantingAuthority> AuthoritiesFor(OrganizationType type) =>
+        Rules.Where(rule => rule.GranteeType == type).Select(rule => rule.Authority).Distinct();
+
     private static bool IsWithinReach(Locality locality, string? authorityUnitCode, Grantee grantee) => locality switch
     {
         Locality.Nationwide => true,
