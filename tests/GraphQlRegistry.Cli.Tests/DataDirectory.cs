@@ -12,12 +12,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GraphQlRegistry.Cli.Tests;
 
 /// <summary>
-/// A throwaway data directory as the server keeps it: a small seeded registry (made by <c>registry seed</c>), its
-/// development keys, and an access log the test fills through the real writer with the records it needs.
+/// A throwaway data directory as the server keeps it: a small seeded registry (made once per test run by
+/// <c>registry seed</c> and copied), its development keys, and an access log the test fills through the real writer
+/// with the records it needs.
 /// </summary>
 public sealed class DataDirectory : IAsyncDisposable
 {
     public const int Citizens = 40;
+    private static readonly Lazy<Task<string>> Template = new(SeedTemplateAsync);
 
     private DataDirectory(string path) => Path = path;
 
@@ -29,12 +31,37 @@ public sealed class DataDirectory : IAsyncDisposable
 
     public static async Task<DataDirectory> CreateAsync()
     {
+        var template = await Template.Value;
         var directory = new DataDirectory(Directory.CreateTempSubdirectory("registry-cli-test-").FullName);
-        var seeded = await CliRun.RunAsync(null, "seed", "--citizens", Citizens.ToString(), "--data", directory.Path);
-        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        foreach (var file in Directory.GetFiles(template))
+        {
+            File.Copy(file, System.IO.Path.Combine(directory.Path, System.IO.Path.GetFileName(file)));
+        }
+
         await using var log = directory.Log();
         await DatabaseSchema.EnsureAsync(log, DatabaseProvider.Sqlite);
         return directory;
+    }
+
+    private static async Task<string> SeedTemplateAsync()
+    {
+        var path = Directory.CreateTempSubdirectory("registry-cli-template-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(path, recursive: true);
+        var seeded = await CliRun.RunAsync(null, "seed", "--citizens", Citizens.ToString(), "--data", path);
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        await using (var registry = new Data.Storage.RegistryDbContext(new DbContextOptionsBuilder<Data.Storage.RegistryDbContext>().UseSqlite($"Data Source={System.IO.Path.Combine(path, "registry.db")}").Options))
+        {
+            // Into the main file, so a copy of registry.db alone is the whole registry.
+            await registry.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var sidecar in Directory.GetFiles(path, "*-wal").Concat(Directory.GetFiles(path, "*-shm")))
+        {
+            File.Delete(sidecar);
+        }
+
+        return path;
     }
 
     public Task<CliRun> RunAsync(params string[] arguments) => CliRun.RunAsync(null, [.. arguments, "--data", Path]);

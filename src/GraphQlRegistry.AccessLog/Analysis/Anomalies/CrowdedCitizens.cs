@@ -34,18 +34,27 @@ internal sealed class CrowdedCitizens(AnomalyOptions options) : IAnomalyDetector
         recent.Reads.RemoveAll(read => read.TimeUnixMs < windowStart);
         recent.Reads.Add((entry.TimeUnixMs, organization, entry.RequestId));
         var organizations = recent.Reads.Select(read => read.Organization).Distinct().ToList();
-        if (organizations.Count < options.CrowdOrganizations || entry.TimeUnixMs - recent.FlaggedAtMs < _windowMs)
+        if (organizations.Count < options.CrowdOrganizations)
         {
             return;
         }
 
-        recent.FlaggedAtMs = entry.TimeUnixMs;
-        _findings.Add(new AnomalyFinding(AnomalyKind.CitizenReadByManyOrganizations,
+        // One finding per crowd: while the window since it was first flagged lasts, later readers widen it.
+        var finding = new AnomalyFinding(AnomalyKind.CitizenReadByManyOrganizations,
             AnomalyFinding.SeverityOf(organizations.Count, options.CrowdOrganizations), entry.CitizenRef!,
             DateTimeOffset.FromUnixTimeMilliseconds(recent.Reads[0].TimeUnixMs), DateTimeOffset.FromUnixTimeMilliseconds(entry.TimeUnixMs),
             organizations.Count, options.CrowdOrganizations,
             $"read by {organizations.Count} organisations within {options.CrowdWindow.TotalMinutes:N0} min: {string.Join(", ", organizations.Order())}",
-            recent.Reads.Select(read => read.RequestId).Distinct().Take(options.EvidenceRequestIds).ToList()));
+            recent.Reads.Select(read => read.RequestId).Distinct().Take(options.EvidenceRequestIds).ToList());
+        if (recent.Finding is { } open && entry.TimeUnixMs - recent.FlaggedAtMs < _windowMs)
+        {
+            _findings[open] = finding with { From = _findings[open].From };
+            return;
+        }
+
+        recent.FlaggedAtMs = entry.TimeUnixMs;
+        recent.Finding = _findings.Count;
+        _findings.Add(finding);
     }
 
     public IEnumerable<AnomalyFinding> Findings() => _findings;
@@ -65,6 +74,9 @@ internal sealed class CrowdedCitizens(AnomalyOptions options) : IAnomalyDetector
     {
         public List<(long TimeUnixMs, string Organization, string RequestId)> Reads { get; } = [];
 
-        public long FlaggedAtMs { get; set; } = long.MinValue / 2;
+        public long FlaggedAtMs { get; set; }
+
+        /// <summary>The index of this citizen's latest finding.</summary>
+        public int? Finding { get; set; }
     }
 }
