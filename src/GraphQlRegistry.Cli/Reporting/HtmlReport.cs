@@ -58,8 +58,8 @@ public static class HtmlReport
     private static void PerDay(StringBuilder html, IReadOnlyList<AccessStatsBucket> buckets)
     {
         var days = buckets.Where(b => b.Day is not null).Select(b => b.Day!.Value).Distinct().Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
-        var types = buckets.GroupBy(b => Wire.Name(b.OrganizationType)).OrderByDescending(g => g.Sum(b => b.Count)).Select(g => g.Key).ToList();
-        var counts = buckets.GroupBy(b => (Day: b.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Type: Wire.Name(b.OrganizationType)))
+        var types = buckets.GroupBy(b => b.OrganizationType is null ? "(no organisation: auditors, CLI)" : Wire.Name(b.OrganizationType)).OrderByDescending(g => g.Sum(b => b.Count)).Select(g => g.Key).ToList();
+        var counts = buckets.GroupBy(b => (Day: b.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Type: b.OrganizationType is null ? "(no organisation: auditors, CLI)" : Wire.Name(b.OrganizationType)))
             .ToDictionary(g => g.Key, g => g.Sum(b => b.Count));
         html.Append("<section><h2>Accesses per day by organisation type</h2>");
         html.Append(days.Count == 0 ? "<p>No entries.</p>" : StackedBars(days, types, (day, type) => counts.GetValueOrDefault((day, type))));

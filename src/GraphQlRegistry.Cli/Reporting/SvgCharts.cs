@@ -21,7 +21,7 @@ public static class SvgCharts
         var plotWidth = width - left - legendWidth;
         var barWidth = columns.Count == 0 ? 0 : (double)plotWidth / columns.Count;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Accesses per day by organisation type\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Accesses per day by organisation type\">");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{height - bottom}\" x2=\"{left + plotWidth}\" y2=\"{height - bottom}\" stroke=\"#444\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 6}\" y=\"{top + 10}\" text-anchor=\"end\" class=\"axis\">{max:N0}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 6}\" y=\"{height - bottom}\" text-anchor=\"end\" class=\"axis\">0</text>");
@@ -63,11 +63,12 @@ public static class SvgCharts
     public static string HeatMap(IReadOnlyList<string> rows, IReadOnlyList<string> columns, Func<string, string, long> value)
     {
         const int cell = 26, left = 270, top = 150;
-        var width = left + columns.Count * cell + 10;
+        // Room on the right for the last column's slanted label.
+        var width = left + columns.Count * cell + 140;
         var height = top + rows.Count * cell + 10;
         var max = Math.Max(1, rows.SelectMany(r => columns.Select(c => value(r, c))).DefaultIfEmpty(0).Max());
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Organisation type by field\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Organisation type by field\">");
         for (var c = 0; c < columns.Count; c++)
         {
             var x = left + c * cell + cell / 2;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.AccessLog.Reading;
 using GraphQlRegistry.Cli.Auditing;
@@ -39,6 +40,7 @@ public sealed class CitizenCommand : AsyncCommand<CitizenCommand.Settings>
         var citizenRef = session.Pseudonym.Of(settings.PersonalId);
         await session.RecordReadAsync("audit citizen", citizenRef, cancellationToken);
 
+        var stopwatch = Stopwatch.StartNew();
         var reader = new AccessLogReader(session.Log);
         var entries = new List<AccessLogEntry>();
         long? before = null;
@@ -55,6 +57,7 @@ public sealed class CitizenCommand : AsyncCommand<CitizenCommand.Settings>
         }
 
         var names = await OrganizationNames.OfAsync(settings, entries.Select(e => e.OrganizationId), cancellationToken);
+        CliErrors.Note($"Answered in {stopwatch.ElapsedMilliseconds:N0} ms.");
         var rows = entries.Select(e => new CitizenRead(e.Sequence, e.Time, e.OrganizationId, e.OrganizationId is { } id ? names.GetValueOrDefault(id) : null,
             e.OrganizationType, e.Field, e.Decision, e.Reason, e.Purpose, e.RequestId)).ToList();
         if (settings.Json)

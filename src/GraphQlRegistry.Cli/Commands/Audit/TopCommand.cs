@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using GraphQlRegistry.AccessLog.Reading;
 using GraphQlRegistry.AccessLog.Rollups;
 using GraphQlRegistry.Cli.Auditing;
@@ -39,8 +40,10 @@ public sealed class TopCommand : AsyncCommand<TopCommand.Settings>
     {
         await using var session = await AuditSession.OpenAsync(settings, cancellationToken);
         await session.RecordReadAsync("audit top", null, cancellationToken);
+        var stopwatch = Stopwatch.StartNew();
         var counts = new DailyCounts(session.Log);
         await Rollup.CatchUpAsync(counts, settings.Json, cancellationToken);
+        var caughtUp = stopwatch.Elapsed;
 
         var dimension = Dimensions[settings.By];
         var filter = new AccessLogFilter(From: settings.SinceTime, To: settings.UntilTime);
@@ -51,6 +54,7 @@ public sealed class TopCommand : AsyncCommand<TopCommand.Settings>
         var buckets = await counts.StatsAsync(groupBy, filter, cancellationToken);
         var total = buckets.Sum(b => b.Count);
         var rows = buckets.Take(settings.Limit).Select(b => new TopRow(KeyOf(dimension, b), b.OrganizationType, b.Count)).ToList();
+        CliErrors.Note($"Answered in {stopwatch.ElapsedMilliseconds:N0} ms, of which {caughtUp.TotalMilliseconds:N0} ms bringing the daily rollup up to date.");
         if (settings.Json)
         {
             CliJson.Write(new { by = settings.By, since = settings.SinceTime, until = settings.UntilTime, total, rows });
