@@ -23,6 +23,10 @@ public sealed class AccessLogReader(AccessLogDbContext context)
         return await query.OrderByDescending(e => e.Sequence).Take(first).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Every matching entry, oldest first, streamed: memory stays constant however long the log is.</summary>
+    public IAsyncEnumerable<AccessLogEntry> StreamAsync(AccessLogFilter filter) =>
+        Apply(filter).OrderBy(e => e.Sequence).AsAsyncEnumerable();
+
     public async Task<IReadOnlyList<AccessStatsBucket>> StatsAsync(IReadOnlySet<AccessStatsDimension> groupBy, AccessLogFilter filter, CancellationToken cancellationToken)
     {
         var byOrganization = groupBy.Contains(AccessStatsDimension.Organization);

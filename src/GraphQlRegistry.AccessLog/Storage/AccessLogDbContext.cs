@@ -1,4 +1,5 @@
 using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.AccessLog.Rollups;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
 using GraphQlRegistry.Policy.Organizations;
@@ -11,10 +12,16 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
 {
     public const string TableName = "AccessLogEntries";
     public const string SpansTableName = "AccessLogCitizenSpans";
+    public const string DailyCountsTableName = "AccessLogDailyCounts";
+    public const string RollupMarksTableName = "AccessLogRollupMarks";
 
     public DbSet<AccessLogEntry> Entries => Set<AccessLogEntry>();
 
     public DbSet<CitizenSpan> CitizenSpans => Set<CitizenSpan>();
+
+    public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
+
+    public DbSet<RollupMark> RollupMarks => Set<RollupMark>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -46,6 +53,20 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
         {
             span.ToTable(SpansTableName);
             span.HasKey(s => new { s.CitizenRef, s.FirstSequence });
+        });
+
+        // Written by readers catching up, never by the request path: the log's write cost is unchanged.
+        modelBuilder.Entity<DailyCount>(count =>
+        {
+            count.ToTable(DailyCountsTableName);
+            count.HasKey(c => c.Id);
+            count.HasIndex(c => new { c.Day, c.OrganizationId });
+        });
+
+        modelBuilder.Entity<RollupMark>(mark =>
+        {
+            mark.ToTable(RollupMarksTableName);
+            mark.HasKey(m => m.Name);
         });
     }
 }

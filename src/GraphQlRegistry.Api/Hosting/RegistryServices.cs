@@ -44,6 +44,7 @@ public static class RegistryServices
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<CitizenQueries>();
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<GrantLedger>();
         services.AddSingleton<GrantIssuance>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton(_ => new DocumentGate(

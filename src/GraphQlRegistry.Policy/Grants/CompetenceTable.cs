@@ -21,6 +21,10 @@ public sealed class CompetenceTable(IEnumerable<CompetenceRule> rules)
             && (rule.GranteeLevel is null || rule.GranteeLevel == grantee.Level)
             && IsWithinReach(rule.Locality, authorityUnit, grantee));
 
+    /// <summary>The authorities that may grant to this type somewhere, in the table's order.</summary>
+    public IEnumerable<GrantingAuthority> AuthoritiesFor(OrganizationType type) =>
+        Rules.Where(rule => rule.GranteeType == type).Select(rule => rule.Authority).Distinct();
+
     private static bool IsWithinReach(Locality locality, AuthorityUnit? authorityUnit, Grantee grantee) => locality switch
     {
         Locality.Nationwide => true,

@@ -1,0 +1,65 @@
+using GraphQlRegistry.AccessLog.Chain;
+using GraphQlRegistry.Policy.Organizations;
+using static GraphQlRegistry.Cli.Tests.DataDirectory;
+
+namespace GraphQlRegistry.Cli.Tests.Commands.Audit;
+
+/// <summary><c>audit verify</c> runs the verifier the API's <c>verifyAccessLog</c> runs: on every kind of tampering they give the same answer.</summary>
+public sealed class VerifyCommandTests : IAsyncLifetime
+{
+    private DataDirectory _data = null!;
+
+    public async Task InitializeAsync()
+    {
+        _data = await CreateAsync();
+        var bank = Caller("demo-credit-institution", OrganizationType.CreditInstitution, "r-bank");
+        await _data.WriteAsync(Enumerable.Range(0, 20).Select(i => Read(bank, DateTimeOffset.UnixEpoch.AddDays(20_000).AddMinutes(i), "c" + i, "Citizen.fullName")));
+    }
+
+    [Fact]
+    public async Task IntactLog_ExitsZero()
+    {
+        var json = (await _data.RunAsync("audit", "verify", "--json")).Json();
+
+        Assert.True(json.GetProperty("ok").GetBoolean());
+        Assert.Equal(21, json.GetProperty("entriesChecked").GetInt64()); // the 20 written and the check's own record
+    }
+
+    [Theory]
+    [InlineData("UPDATE \"AccessLogEntries\" SET \"OrganizationId\" = 'someone-else' WHERE \"Sequence\" = 7", 7, "ContentHashMismatch")]
+    [InlineData("DELETE FROM \"AccessLogEntries\" WHERE \"Sequence\" = 5", 6, "SequenceGap")]
+    [InlineData("UPDATE \"AccessLogEntries\" SET \"PreviousHash\" = \"Hash\" WHERE \"Sequence\" = 12", 12, "PreviousHashMismatch")]
+    public async Task TamperedLog_ExitsOne_NamesTheFirstBrokenEntry_AsTheApiVerifierDoes(string tampering, long broken, string reason)
+    {
+        await _data.ExecuteAsync(tampering);
+
+        var run = await _data.RunAsync("audit", "verify", "--json");
+        ChainVerification api;
+        await using (var log = _data.Log())
+        {
+            api = await ChainVerifier.VerifyAsync(log);
+        }
+
+        Assert.Equal(1, run.ExitCode);
+        var json = System.Text.Json.JsonDocument.Parse(run.Output).RootElement;
+        Assert.False(json.GetProperty("ok").GetBoolean());
+        Assert.Equal(broken, json.GetProperty("firstBrokenEntry").GetInt64());
+        Assert.Equal(reason, json.GetProperty("reason").GetString());
+        Assert.Equal((api.FirstBrokenSequence, api.Break?.ToString(), api.EntriesChecked),
+            (json.GetProperty("firstBrokenEntry").GetInt64(), json.GetProperty("reason").GetString(), json.GetProperty("entriesChecked").GetInt64()));
+        Assert.Equal("r-bank", json.GetProperty("brokenEntryRequestId").GetString());
+    }
+
+    [Fact]
+    public async Task TamperedLog_TableOutput_NamesTheEntry()
+    {
+        await _data.ExecuteAsync("UPDATE \"AccessLogEntries\" SET \"Field\" = 'Citizen.sex' WHERE \"Sequence\" = 3");
+
+        var run = await _data.RunAsync("audit", "verify");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("BROKEN at entry 3", run.Output);
+    }
+
+    public async Task DisposeAsync() => await _data.DisposeAsync();
+}
