@@ -54,6 +54,8 @@ public static class RegistryServices
         services.AddSingleton<GraphQLExecution>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddSingleton<CallerView>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CallerIntrospectionFilter>();
         services.AddSingleton<CallerSchema>();
 
         services.AddGraphQL(graphQL => graphQL

@@ -1,6 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using GraphQL.Utilities;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
 using GraphQlRegistry.Api.Callers;
@@ -15,12 +12,10 @@ namespace GraphQlRegistry.Api.Http;
 /// say so, filters and order keys it may not compare on are gone, the rule directives are dropped, and root fields
 /// for other kinds of caller are left out. An integrator's own contract.
 /// </summary>
-public sealed class CallerSchema(ISchema schema, CallerView view)
+public sealed class CallerSchema(SchemaRules rules, CallerView view)
 {
     private static readonly string[] RuleDirectives =
         [EntitledDirective.DirectiveName, WhenPartialDirective.DirectiveName, ComparesDirective.DirectiveName, AccessLoggedDirective.DirectiveName];
-
-    private readonly Lazy<string> _servedSdl = new(() => schema.Print(new PrintOptions { IncludeDescriptions = true }));
 
     public async Task<string> PrintForAsync(Caller caller, CancellationToken cancellationToken)
     {
@@ -32,8 +27,9 @@ public sealed class CallerSchema(ISchema schema, CallerView view)
     /// <summary>The caller's schema as a document: trimmed, then only the types its root fields can reach.</summary>
     public GraphQLDocument DocumentFor(Caller caller)
     {
-        // Parsed per call because trimming edits the tree; the schema is frozen, so it is printed once.
-        var document = GraphQLParser.Parser.Parse(_servedSdl.Value);
+        // Parsed per call because trimming edits the tree. The reviewed SDL is the served schema as printed (a test
+        // holds it so), which keeps this independent of the schema object and of its introspection filter.
+        var document = GraphQLParser.Parser.Parse(rules.Sdl);
         var definitions = document.Definitions.Where(d => d is not GraphQLDirectiveDefinition directive || !RuleDirectives.Contains(directive.Name.StringValue)).ToList();
         foreach (var definition in definitions)
         {

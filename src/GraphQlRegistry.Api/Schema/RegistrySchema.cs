@@ -1,3 +1,5 @@
+using GraphQlRegistry.Api.Execution.Limits;
+using GraphQlRegistry.Api.Hosting;
 using GraphQlRegistry.Api.Schema.Directives;
 using GraphQlRegistry.Api.Schema.Types;
 using GraphQlRegistry.Api.Schema.Visitors;
@@ -7,7 +9,8 @@ namespace GraphQlRegistry.Api.Schema;
 /// <summary>The served schema: code-first types, with descriptions and field rules carried over from the reviewed SDL.</summary>
 public sealed class RegistrySchema : GraphQL.Types.Schema
 {
-    public RegistrySchema(IServiceProvider services, QueryGraphType query, MutationGraphType mutation, SchemaRules rules) : base(services)
+    public RegistrySchema(IServiceProvider services, QueryGraphType query, MutationGraphType mutation, SchemaRules rules, RegistrySettings settings)
+        : base(services)
     {
         Query = query;
         Mutation = mutation;
@@ -17,5 +20,9 @@ public sealed class RegistrySchema : GraphQL.Types.Schema
         Directives.Register(new EntitledDirective(), new WhenPartialDirective(), new ComparesDirective(), new AccessLoggedDirective());
         RegisterVisitor(new SdlDescriptionsVisitor(rules.Document));
         RegisterVisitor(new FieldRulesVisitor(rules));
+        if (settings.Options.Security.Introspection == IntrospectionMode.Caller)
+        {
+            Filter = services.GetRequiredService<CallerIntrospectionFilter>();
+        }
     }
 }

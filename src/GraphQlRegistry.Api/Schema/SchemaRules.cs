@@ -24,6 +24,7 @@ public sealed class SchemaRules
 
     public SchemaRules(string sdl)
     {
+        Sdl = sdl;
         Document = GraphQLParser.Parser.Parse(sdl);
         var problems = new List<string>();
         var types = Document.Definitions.OfType<GraphQLObjectTypeDefinition>().ToList();
@@ -45,6 +46,9 @@ public sealed class SchemaRules
             throw new SchemaCheckException(problems);
         }
     }
+
+    /// <summary>The reviewed SDL as text; the served schema prints exactly as it (a test holds it so).</summary>
+    public string Sdl { get; }
 
     /// <summary>The parsed SDL, for the visitors that carry its descriptions and rules onto the served schema.</summary>
     public GraphQLDocument Document { get; }

@@ -33,7 +33,7 @@ public sealed class PostgresAuditTests : IDisposable
         try
         {
             Assert.Equal(0, (await CliRun.RunAsync(environment, "seed", "--citizens", "20", "--data", data)).ExitCode);
-            await using (var log = new AccessLogDbContext(new DbContextOptionsBuilder<AccessLogDbContext>().UseNpgsql(connection).Options))
+            await using (var log = new AccessLogDbContext((DbContextOptions<AccessLogDbContext>)new DbContextOptionsBuilder<AccessLogDbContext>().UseRegistryProvider(DatabaseProvider.Postgres, connection).Options))
             {
                 await DatabaseSchema.MigrateAsync(log);
             }

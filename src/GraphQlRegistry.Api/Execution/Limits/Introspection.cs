@@ -2,10 +2,16 @@ using GraphQLParser.AST;
 
 namespace GraphQlRegistry.Api.Execution.Limits;
 
-/// <summary><c>Registry:Security:Introspection</c>: the schema served to any authenticated caller, or to no one.</summary>
+/// <summary><c>Registry:Security:Introspection</c>: the whole schema, each caller's own view of it, or nothing.</summary>
 public enum IntrospectionMode
 {
+    /// <summary>Every authenticated caller introspects the whole schema, rule directives included.</summary>
     Full,
+
+    /// <summary>Each caller introspects the schema it may use: the same view as its <c>/graphql/sdl</c>.</summary>
+    Caller,
+
+    /// <summary>No introspection, and no <c>/graphql/sdl</c>.</summary>
     Off,
 }
 
