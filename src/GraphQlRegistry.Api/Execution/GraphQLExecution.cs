@@ -28,9 +28,13 @@ public sealed class GraphQLExecution(IDocumentExecuter<RegistrySchema> executer,
         }),
     ];
 
+    // A pure introspection operation is counted against its own bound instead (see IntrospectionLimits).
+    private readonly IValidationRule[] _introspectionRules = [comparisonRule, IntrospectionLimits.Rule()];
+
     public async Task<ExecutionResult> ExecuteAsync(
         RegistryRequestContext context, GraphQLRequest request, CachedDocument? cached, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
     {
+        var perRequestRules = cached is not null && IntrospectionLimits.IsPureIntrospection(cached.Document, request.OperationName) ? _introspectionRules : _perRequestRules;
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = cached is null ? request.Query : null,
@@ -42,7 +46,7 @@ public sealed class GraphQLExecution(IDocumentExecuter<RegistrySchema> executer,
             User = user,
             RequestServices = services,
             CancellationToken = cancellationToken,
-            ValidationRules = cached?.PassedSpecValidation == true ? _perRequestRules : [.. DocumentValidator.CoreRules, .. _perRequestRules],
+            ValidationRules = cached?.PassedSpecValidation == true ? perRequestRules : [.. DocumentValidator.CoreRules, .. perRequestRules],
         });
 
         if (result.Executed)

@@ -20,6 +20,8 @@ public sealed class RegistryOptions
 
     public LimitOptions Limits { get; set; } = new();
 
+    public IdeOptions Ide { get; set; } = new();
+
     public sealed class DatabaseOptions
     {
         public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
@@ -75,5 +77,11 @@ public sealed class RegistryOptions
         public int MaxComplexity { get; set; } = 25_000;
 
         public int RequestsPerSecondPerCaller { get; set; } = 5_000;
+    }
+
+    public sealed class IdeOptions
+    {
+        /// <summary>Serve GraphiQL at <c>GET /graphql</c> to browsers. Unset: on in Development only.</summary>
+        public bool? Enabled { get; set; }
     }
 }

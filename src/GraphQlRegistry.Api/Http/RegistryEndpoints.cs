@@ -1,5 +1,6 @@
 using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Execution;
+using GraphQlRegistry.Api.Hosting;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
 
@@ -9,6 +10,7 @@ public static class RegistryEndpoints
 {
     public static void MapRegistryEndpoints(this WebApplication app)
     {
+        app.UseRegistryIde(app.Services.GetRequiredService<RegistrySettings>());
         app.UseAuthentication();
         app.UseMiddleware<CallerResolutionMiddleware>();
         app.UseRateLimiter();

@@ -11,6 +11,9 @@ public sealed class RegistrySchema : GraphQL.Types.Schema
     {
         Query = query;
         Mutation = mutation;
+        // graphql-js's getIntrospectionQuery({ directiveIsRepeatable: true }) asks for __Directive.isRepeatable. Applied
+        // directives stay off, so introspection does not show callers the rules written in @entitled.
+        Features.RepeatableDirectives = true;
         Directives.Register(new EntitledDirective(), new WhenPartialDirective(), new ComparesDirective(), new AccessLoggedDirective());
         RegisterVisitor(new SdlDescriptionsVisitor(rules.Document));
         RegisterVisitor(new FieldRulesVisitor(rules));
