@@ -42,7 +42,7 @@
         '# For a citizen token: who read which field of my record, newest first.',
         'query MyAccessHistory($after: String) {',
         '  myAccessHistory(first: 20, after: $after) {',
-        '    entries { time organizationName organizationType field decision purpose }',
+        '    edges { cursor node { time organizationName organizationType field decision purpose } }',
         '    pageInfo { hasNextPage endCursor }',
         '  }',
         '}',
