@@ -123,7 +123,7 @@ public class RegistryServer : WebApplicationFactory<Program>
 
     /// <summary>A citizen with a father, mother, spouse and household head, so every field has a value.</summary>
     public Task<Citizen> CitizenWithFamilyAsync() => RegistryAsync(db => db.Citizens.AsNoTracking()
-        .Where(c => c.FatherId != null && c.MotherId != null)
+        .Where(c => c.FatherId != null && c.MotherId != null && c.SpouseId != null)
         .OrderBy(c => c.PersonalId)
         .FirstAsync());
 

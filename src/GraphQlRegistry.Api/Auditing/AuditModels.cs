@@ -1,4 +1,3 @@
-using GraphQlRegistry.Api.Schema.Types;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Organizations;
 
@@ -21,8 +20,6 @@ public sealed class AuditFilter
 
     public DateTimeOffset? To { get; set; }
 }
-
-public sealed record LogPage<T>(IReadOnlyList<T> Items, PageInfo PageInfo);
 
 public sealed record AccessHistoryEntry(
     DateTimeOffset Time,

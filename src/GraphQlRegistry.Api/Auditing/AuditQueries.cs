@@ -5,9 +5,9 @@ using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.AccessLog.Reading;
 using GraphQlRegistry.AccessLog.Storage;
 using GraphQlRegistry.Api.Callers;
+using GraphQlRegistry.Api.Citizens;
 using GraphQlRegistry.Api.Errors;
 using GraphQlRegistry.Api.Execution;
-using GraphQlRegistry.Api.Schema.Types;
 using GraphQlRegistry.Data.Storage;
 using GraphQlRegistry.Policy.Citizens;
 using GraphQlRegistry.Policy.Fields;
@@ -27,14 +27,14 @@ public sealed class AuditQueries(
     public const int MaxPageSize = 500;
     private static readonly FieldDecision AuditRead = FieldDecision.Revealed(DecisionReason.RuleMatched);
 
-    public async Task<LogPage<AccessLogEntry>> SearchAsync(IResolveFieldContext context, AuditFilter? filter, int first, string? after)
+    public async Task<Connection<AccessLogEntry>> SearchAsync(IResolveFieldContext context, AuditFilter? filter, int first, string? after)
     {
         context.Require<AuditorCaller>();
         var logFilter = ToLogFilter(context, filter ?? new AuditFilter());
         context.RecordRootAccess(logFilter.CitizenRef, AuditRead);
         await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
         var entries = await new AccessLogReader(db).PageAsync(logFilter, CheckedPageSize(context, first) + 1, Cursor(context, after), context.CancellationToken);
-        return Page(entries, first, e => e.Sequence, e => e);
+        return Page(entries, first, after, e => e);
     }
 
     public async Task<IReadOnlyList<AccessStatsBucket>> StatsAsync(IResolveFieldContext context, IReadOnlyList<AccessStatsDimension> groupBy, AuditFilter? filter)
@@ -54,7 +54,7 @@ public sealed class AuditQueries(
         return await ChainVerifier.VerifyAsync(db, context.CancellationToken);
     }
 
-    public async Task<LogPage<AccessHistoryEntry>> HistoryAsync(IResolveFieldContext context, int first, string? after)
+    public async Task<Connection<AccessHistoryEntry>> HistoryAsync(IResolveFieldContext context, int first, string? after)
     {
         var caller = context.RequireDataCaller();
         if (caller.OwnCitizenRef is not { } citizenRef)
@@ -66,7 +66,7 @@ public sealed class AuditQueries(
         await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
         var entries = await new AccessLogReader(db).PageAsync(new AccessLogFilter(CitizenRef: citizenRef), CheckedPageSize(context, first) + 1, Cursor(context, after), context.CancellationToken);
         var names = await OrganizationNamesAsync(entries.Select(e => e.OrganizationId).OfType<string>().Distinct().ToArray(), context.CancellationToken);
-        return Page(entries, first, e => e.Sequence, e => new AccessHistoryEntry(
+        return Page(entries, first, after, e => new AccessHistoryEntry(
             e.Time, e.OrganizationId is { } id ? names.GetValueOrDefault(id) : null, e.OrganizationType, e.Field, e.Decision, e.Purpose));
     }
 
@@ -96,10 +96,10 @@ public sealed class AuditQueries(
         : long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
         : throw RegistryError.At(ErrorCode.InvalidCursor, context);
 
-    private static LogPage<T> Page<T>(IReadOnlyList<AccessLogEntry> entries, int first, Func<AccessLogEntry, long> key, Func<AccessLogEntry, T> map)
+    /// <summary>A page of entries, newest first, each with its sequence number as cursor; one entry more than asked says there is a next page.</summary>
+    private static Connection<T> Page<T>(IReadOnlyList<AccessLogEntry> entries, int first, string? after, Func<AccessLogEntry, T> map)
     {
-        var items = entries.Take(first).ToList();
-        var endCursor = items.Count == 0 ? null : key(items[^1]).ToString(CultureInfo.InvariantCulture);
-        return new LogPage<T>(items.Select(map).ToList(), new PageInfo(entries.Count > first, endCursor));
+        var edges = entries.Take(first).Select(e => new Edge<T>(map(e), e.Sequence.ToString(CultureInfo.InvariantCulture))).ToList();
+        return new Connection<T>(edges, entries.Count > first, after is not null);
     }
 }

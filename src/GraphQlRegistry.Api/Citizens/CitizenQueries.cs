@@ -77,7 +77,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
             context.ReachCitizen(edge.Node.CitizenRef, compared);
         }
 
-        return new Connection<CitizenSource>(page, rows.Count > first);
+        return new Connection<CitizenSource>(page, rows.Count > first, offset > 0);
     }
 
     public async Task<IdentityMatch?> VerifyAsync(IResolveFieldContext context, string personalId, string? fullName, DateOnly? dateOfBirth)

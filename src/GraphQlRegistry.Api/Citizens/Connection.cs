@@ -4,10 +4,18 @@ namespace GraphQlRegistry.Api.Citizens;
 
 public sealed record Edge<T>(T Node, string Cursor);
 
-public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, bool HasNextPage)
+/// <summary>
+/// One page of a list, as the GraphQL Cursor Connections spec shapes it. Pages are read forward (<c>first</c>,
+/// <c>after</c>): there is a previous page exactly when the page starts after a cursor.
+/// </summary>
+public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, bool HasNextPage, bool HasPreviousPage)
 {
-    public string? EndCursor => Edges.Count == 0 ? null : Edges[^1].Cursor;
+    public IEnumerable<T> Nodes => Edges.Select(edge => edge.Node);
+
+    public PageInfo PageInfo => new(HasNextPage, HasPreviousPage, Edges.Count == 0 ? null : Edges[0].Cursor, Edges.Count == 0 ? null : Edges[^1].Cursor);
 }
+
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
 
 /// <summary>An opaque cursor holding a position in the ordered result; it reveals no field value.</summary>
 public static class OffsetCursor

@@ -23,6 +23,8 @@ public sealed class RegistryOptions
 
     public SecurityOptions Security { get; set; } = new();
 
+    public IdeOptions Ide { get; set; } = new();
+
     public sealed class DatabaseOptions
     {
         public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
@@ -102,5 +104,11 @@ public sealed class RegistryOptions
         public int MaxErrors { get; set; } = 1_000;
 
         public int RequestsPerSecondPerCaller { get; set; } = 5_000;
+    }
+
+    public sealed class IdeOptions
+    {
+        /// <summary>Serve GraphiQL at <c>GET /graphql</c> to browsers. Unset: on in Development only.</summary>
+        public bool? Enabled { get; set; }
     }
 }

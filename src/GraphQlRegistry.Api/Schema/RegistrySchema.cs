@@ -15,7 +15,8 @@ public sealed class RegistrySchema : GraphQL.Types.Schema
         Query = query;
         Mutation = mutation;
 
-        // SPEC §4: graphql-js's introspection query with directiveIsRepeatable is served.
+        // graphql-js's getIntrospectionQuery({ directiveIsRepeatable: true }) asks for __Directive.isRepeatable. Applied
+        // directives stay off, so introspection does not show callers the rules written in @entitled.
         Features.RepeatableDirectives = true;
         Directives.Register(new EntitledDirective(), new WhenPartialDirective(), new ComparesDirective(), new AccessLoggedDirective());
         RegisterVisitor(new SdlDescriptionsVisitor(rules.Document));

@@ -7,12 +7,16 @@ namespace GraphQlRegistry.Data.Demo;
 /// Deterministic synthetic citizens, generated household by household so that families are consistent:
 /// spouses point at each other, children are born when their mother is 19 to 42, everyone in a household
 /// shares its permanent address, and each id encodes the province of birth registration, sex and birth year.
+/// A fifth of the households come as three generations (grandparents, their married son's household, his children).
 /// The same seed always yields the same citizens.
 /// </summary>
 public sealed class DemoCitizenGenerator(int seed, DemoUnits units)
 {
     /// <summary>The "today" of the demo data, fixed so that the data never depends on the clock.</summary>
     public static readonly DateOnly ReferenceDate = new(2025, 1, 1);
+
+    /// <summary>A married son is at least 27 on the reference date, so his wife (at most 5 years younger) can have a child at 19.</summary>
+    private const int LatestParentBirthYear = 1997;
 
     private readonly Random _random = new(seed);
     private readonly Dictionary<string, (int Offset, int Count)> _serials = new(StringComparer.Ordinal);
@@ -34,12 +38,17 @@ public sealed class DemoCitizenGenerator(int seed, DemoUnits units)
     private List<Citizen> NextHousehold(int maxSize)
     {
         var home = Pick(units.Communes);
-        var street = $"Số {_random.Next(1, 300)} đường {Pick(VietnameseNames.StreetNames)}";
+        var street = NewStreet();
         var roll = _random.Next(100);
 
         if (maxSize < 2 || roll < 20)
         {
             return [Single(home, street, _random.Next(1960, 2005), MaritalStatus.Single)];
+        }
+
+        if (roll < 40 && maxSize >= 5)
+        {
+            return ThreeGenerations(home, street, maxSize);
         }
 
         if (roll >= 88)
@@ -68,12 +77,45 @@ public sealed class DemoCitizenGenerator(int seed, DemoUnits units)
 
     private List<Citizen> Couple(AdministrativeUnit home, string street, int maxSize)
     {
-        var husbandYear = _random.Next(1945, 1999);
-        var wifeYear = Math.Clamp(husbandYear + _random.Next(-3, 6), 1945, 2000);
         var familyName = Pick(VietnameseNames.FamilyNames);
         var origin = RandomOrigin();
+        var husband = NewPerson(Sex.Male, _random.Next(1945, 1999), BirthProvinceFor(home), home, street, familyName, origin);
+        var wife = Marry(husband, home, street);
+        var household = new List<Citizen> { husband, wife };
+        AddChildren(household, husband, wife, Math.Min(_random.Next(4), maxSize - 2), home, street, familyName, origin);
+        return household;
+    }
 
-        var husband = NewPerson(Sex.Male, husbandYear, BirthProvinceFor(home), home, street, familyName, origin);
+    /// <summary>
+    /// Grandparents in their household; their son, born to them, married, heading a household of his own with his wife
+    /// and their children, in his parents' commune or (for some) one he moved to. The son and his children carry the
+    /// grandfather's family name and place of origin. So one record (the son's) has recorded parents and a spouse.
+    /// </summary>
+    private List<Citizen> ThreeGenerations(AdministrativeUnit home, string street, int maxSize)
+    {
+        var familyName = Pick(VietnameseNames.FamilyNames);
+        var origin = RandomOrigin();
+        var grandfather = NewPerson(Sex.Male, _random.Next(1935, 1958), BirthProvinceFor(home), home, street, familyName, origin);
+        var grandmother = Marry(grandfather, home, street);
+
+        var motherYear = grandmother.DateOfBirth!.Value.Year;
+        var sonYear = _random.Next(motherYear + 19, Math.Min(motherYear + 42, LatestParentBirthYear) + 1);
+        var sonHome = _random.Next(100) < 70 ? home : Pick(units.Communes);
+        var sonStreet = NewStreet();
+        var son = NewPerson(Sex.Male, sonYear, units.ProvinceOf(home).Code, sonHome, sonStreet, familyName, origin);
+        son.FatherId = grandfather.PersonalId;
+        son.MotherId = grandmother.PersonalId;
+        var daughterInLaw = Marry(son, sonHome, sonStreet);
+
+        var family = new List<Citizen> { grandfather, grandmother, son, daughterInLaw };
+        AddChildren(family, son, daughterInLaw, Math.Min(1 + _random.Next(3), maxSize - 4), sonHome, sonStreet, familyName, origin);
+        return family;
+    }
+
+    /// <summary>A wife for the husband, in his household at his address; he becomes its head.</summary>
+    private Citizen Marry(Citizen husband, AdministrativeUnit home, string street)
+    {
+        var wifeYear = Math.Clamp(husband.DateOfBirth!.Value.Year + _random.Next(-3, 6), 1930, LatestParentBirthYear + 5);
         var wife = NewPerson(Sex.Female, wifeYear, BirthProvinceFor(home), home, street, Pick(VietnameseNames.FamilyNames), RandomOrigin());
         husband.SpouseId = wife.PersonalId;
         wife.SpouseId = husband.PersonalId;
@@ -81,24 +123,26 @@ public sealed class DemoCitizenGenerator(int seed, DemoUnits units)
         husband.HouseholdHeadId = wife.HouseholdHeadId = husband.PersonalId;
         husband.HouseholdRelationship = HouseholdRelationship.Self;
         wife.HouseholdRelationship = HouseholdRelationship.Spouse;
+        return wife;
+    }
 
-        var household = new List<Citizen> { husband, wife };
-        var firstChildYear = wifeYear + 19;
-        var lastChildYear = Math.Min(wifeYear + 42, ReferenceDate.Year - 1);
-        var children = Math.Min(_random.Next(4), maxSize - 2);
-        for (var i = 0; i < children && firstChildYear <= lastChildYear; i++)
+    /// <summary>Children born when their mother is 19 to 42 and before the reference date, in their father's household.</summary>
+    private void AddChildren(List<Citizen> household, Citizen father, Citizen mother, int count, AdministrativeUnit home, string street, string familyName, string origin)
+    {
+        var motherYear = mother.DateOfBirth!.Value.Year;
+        var firstChildYear = motherYear + 19;
+        var lastChildYear = Math.Min(motherYear + 42, ReferenceDate.Year - 1);
+        for (var i = 0; i < count && firstChildYear <= lastChildYear; i++)
         {
             var sex = _random.Next(2) == 0 ? Sex.Male : Sex.Female;
             var child = NewPerson(sex, _random.Next(firstChildYear, lastChildYear + 1), units.ProvinceOf(home).Code, home, street, familyName, origin);
-            child.FatherId = husband.PersonalId;
-            child.MotherId = wife.PersonalId;
+            child.FatherId = father.PersonalId;
+            child.MotherId = mother.PersonalId;
             child.MaritalStatus = MaritalStatus.Single;
-            child.HouseholdHeadId = husband.PersonalId;
+            child.HouseholdHeadId = father.PersonalId;
             child.HouseholdRelationship = HouseholdRelationship.Child;
             household.Add(child);
         }
-
-        return household;
     }
 
     private Citizen NewPerson(Sex sex, int birthYear, string birthProvince, AdministrativeUnit home, string street, string familyName, string origin)
@@ -133,9 +177,11 @@ public sealed class DemoCitizenGenerator(int seed, DemoUnits units)
         citizen.CurrentCommuneCode = current.Code;
         citizen.CurrentDistrictCode = units.DistrictOf(current).Code;
         citizen.CurrentProvinceCode = units.ProvinceOf(current).Code;
-        citizen.CurrentStreet = current == home ? street : $"Số {_random.Next(1, 300)} đường {Pick(VietnameseNames.StreetNames)}";
+        citizen.CurrentStreet = current == home ? street : NewStreet();
         return citizen;
     }
+
+    private string NewStreet() => $"Số {_random.Next(1, 300)} đường {Pick(VietnameseNames.StreetNames)}";
 
     private string BirthProvinceFor(AdministrativeUnit home) =>
         _random.Next(100) < 75 ? units.ProvinceOf(home).Code : Pick(Provinces.All).Code;

@@ -11,9 +11,9 @@ public sealed class AuditViewsTests(RegistryServer server)
         var citizen = await server.CitizenWithFamilyAsync();
         var read = await server.QueryAsync(RegistryServer.OrganizationToken("demo-credit-institution"), $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ fullName religion }} }}");
         var reply = await server.QueryAsync(RegistryServer.AuditorToken(),
-            "query($id: ID) { accessLog(where: { personalId: $id, organizationId: \"demo-credit-institution\", field: \"Citizen.religion\" }, first: 50) { entries { requestId decision field } } }",
+            "query($id: ID) { accessLog(where: { personalId: $id, organizationId: \"demo-credit-institution\", field: \"Citizen.religion\" }, first: 50) { nodes { requestId decision field } } }",
             new { id = citizen.PersonalId });
-        var entries = reply.Data.GetProperty("accessLog").GetProperty("entries").EnumerateArray().ToList();
+        var entries = reply.Data.GetProperty("accessLog").GetProperty("nodes").EnumerateArray().ToList();
         Assert.Contains(entries, e => e.GetProperty("requestId").GetString() == read.RequestId && e.GetProperty("decision").GetString() == "DENIED");
         Assert.All(entries, e => Assert.Equal("Citizen.religion", e.GetProperty("field").GetString()));
     }
@@ -27,8 +27,8 @@ public sealed class AuditViewsTests(RegistryServer server)
         Assert.True(reply.Errors.Count == 0 && reply.Data.GetProperty("verifyAccessLog").GetProperty("ok").GetBoolean(), reply.Body.GetRawText());
         Assert.NotEmpty(reply.Data.GetProperty("accessStats").EnumerateArray());
 
-        var again = await server.QueryAsync(RegistryServer.AuditorToken(), "{ accessLog(where: { field: \"Query.verifyAccessLog\" }) { entries { subject } } }");
-        Assert.Contains(again.Data.GetProperty("accessLog").GetProperty("entries").EnumerateArray(), e => e.GetProperty("subject").GetString() == "auditor-1");
+        var again = await server.QueryAsync(RegistryServer.AuditorToken(), "{ accessLog(where: { field: \"Query.verifyAccessLog\" }) { nodes { subject } } }");
+        Assert.Contains(again.Data.GetProperty("accessLog").GetProperty("nodes").EnumerateArray(), e => e.GetProperty("subject").GetString() == "auditor-1");
     }
 
     [Fact]
@@ -44,9 +44,9 @@ public sealed class AuditViewsTests(RegistryServer server)
         var citizen = await server.CitizenWithFamilyAsync();
         var read = await server.QueryAsync(RegistryServer.OrganizationToken("demo-notary-organization", purpose: "Deed of sale"), $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ maritalStatus }} }}");
         Assert.True(read.Status == HttpStatusCode.OK && read.Errors.Count == 0, read.Body.GetRawText());
-        var reply = await server.QueryAsync(RegistryServer.CitizenToken(citizen.PersonalId), "{ myAccessHistory(first: 100) { entries { organizationName organizationType field decision purpose } } }");
+        var reply = await server.QueryAsync(RegistryServer.CitizenToken(citizen.PersonalId), "{ myAccessHistory(first: 100) { nodes { organizationName organizationType field decision purpose } } }");
         Assert.True(reply.Status == HttpStatusCode.OK && reply.Errors.Count == 0, reply.Body.GetRawText());
-        Assert.Contains(reply.Data.GetProperty("myAccessHistory").GetProperty("entries").EnumerateArray(), e =>
+        Assert.Contains(reply.Data.GetProperty("myAccessHistory").GetProperty("nodes").EnumerateArray(), e =>
             e.GetProperty("organizationName").GetString() == "Demo notary organization"
             && e.GetProperty("field").GetString() == "Citizen.maritalStatus"
             && e.GetProperty("decision").GetString() == "REVEALED"

@@ -4,7 +4,10 @@ using Snapshooter.Xunit;
 
 namespace GraphQlRegistry.Api.Tests.Entitlements;
 
-/// <summary>What a bank, a telecom and a notary receive for the same demo citizen, pinned as a reviewed snapshot.</summary>
+/// <summary>
+/// What a bank, a telecom and a notary receive for the same demo citizen (a married son of a three-generation family),
+/// pinned as a reviewed snapshot: the notary sees the father masked and the spouse clear on one record.
+/// </summary>
 [Collection(SharedServer.Name)]
 public sealed class ResponseSnapshotTests(RegistryServer server)
 {
@@ -14,7 +17,7 @@ public sealed class ResponseSnapshotTests(RegistryServer server)
         var citizen = await server.CitizenWithFamilyAsync();
         var query = $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ personalId fullName nationality placeOfOrigin maritalStatus " +
             "permanentAddress { provinceCode province district street } currentAddress { provinceCode province district street } " +
-            "father { personalId fullName } religion } }";
+            "father { personalId fullName } spouse { personalId fullName } religion } }";
         var responses = new Dictionary<string, object?>();
         foreach (var organization in new[] { "demo-credit-institution", "demo-telecom-provider", "demo-notary-organization" })
         {

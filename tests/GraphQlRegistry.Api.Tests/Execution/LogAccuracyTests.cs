@@ -33,9 +33,9 @@ public sealed class LogAccuracyTests(RegistryServer server) : IClassFixture<Regi
         var citizen = await server.CitizenWithFamilyAsync();
         await server.QueryAsync(RegistryServer.OrganizationToken("demo-state-agency"), $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ mother {{ fullName }} }} }}");
 
-        var history = await server.QueryAsync(RegistryServer.CitizenToken(citizen.MotherId!), "{ myAccessHistory(first: 50) { entries { field organizationName decision } } }");
+        var history = await server.QueryAsync(RegistryServer.CitizenToken(citizen.MotherId!), "{ myAccessHistory(first: 50) { nodes { field organizationName decision } } }");
 
-        Assert.Contains(history.Data.GetProperty("myAccessHistory").GetProperty("entries").EnumerateArray(),
+        Assert.Contains(history.Data.GetProperty("myAccessHistory").GetProperty("nodes").EnumerateArray(),
             e => e.GetProperty("field").GetString() == "Relative.fullName" && e.GetProperty("decision").GetString() == "REVEALED");
     }
 

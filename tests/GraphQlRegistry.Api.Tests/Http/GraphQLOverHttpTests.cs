@@ -134,7 +134,8 @@ public sealed class GraphQLOverHttpTests(RegistryServer server)
     [Fact]
     public async Task Post_DeeplyNestedQuery_IsRefusedAsTooComplex()
     {
-        var deep = "{ __schema { types { fields { type " + string.Concat(Enumerable.Repeat("{ ofType ", 12)) + "{ name }" + new string('}', 12) + " } } } }";
+        // Introspection is held to the same depth bound as any document (DocumentLimits); this goes past it.
+        var deep = "{ __schema { types { fields { type " + string.Concat(Enumerable.Repeat("{ ofType ", 20)) + "{ name }" + new string('}', 20) + " } } } }";
         var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-state-agency"), deep);
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Contains(reply.Errors, e => e.Code == "QUERY_TOO_COMPLEX");

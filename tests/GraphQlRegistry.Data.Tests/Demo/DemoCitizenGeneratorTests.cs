@@ -52,7 +52,7 @@ public sealed class DemoCitizenGeneratorTests
     }
 
     [Fact]
-    public void Parents_AreOlderThanTheirChildren_AndShareTheirHousehold()
+    public void Parents_AreOlderThanTheirChildren_AndMarriedToEachOther()
     {
         var children = Citizens.Where(c => c.FatherId is not null).ToList();
         Assert.NotEmpty(children);
@@ -62,11 +62,57 @@ public sealed class DemoCitizenGeneratorTests
             var mother = ById[c.MotherId!];
             Assert.InRange(c.DateOfBirth!.Value.Year - mother.DateOfBirth!.Value.Year, 19, 42);
             Assert.True(father.DateOfBirth < c.DateOfBirth);
-            Assert.Equal(father.PersonalId, c.HouseholdHeadId);
-            Assert.Equal(father.PermanentCommuneCode, c.PermanentCommuneCode);
             Assert.Equal(father.SpouseId, mother.PersonalId);
+            Assert.Equal(father.PlaceOfOrigin, c.PlaceOfOrigin);
+            Assert.Equal(FamilyName(father), FamilyName(c));
+            Assert.EndsWith(Provinces.All.Single(p => p.Code == father.PermanentProvinceCode).Name, c.BirthRegistrationPlace);
         });
     }
+
+    [Fact]
+    public void UnmarriedChildren_LiveInTheirFathersHousehold_MarriedSonsHeadTheirOwn()
+    {
+        Assert.All(Citizens.Where(c => c.FatherId is not null), c =>
+        {
+            var father = ById[c.FatherId!];
+            if (c.SpouseId is null)
+            {
+                Assert.Equal(father.PersonalId, c.HouseholdHeadId);
+                Assert.Equal(HouseholdRelationship.Child, c.HouseholdRelationship);
+                Assert.Equal((father.PermanentCommuneCode, father.PermanentStreet), (c.PermanentCommuneCode, c.PermanentStreet));
+            }
+            else
+            {
+                Assert.Equal(c.PersonalId, c.HouseholdHeadId);
+                Assert.NotEqual(father.PermanentStreet, c.PermanentStreet);
+            }
+        });
+    }
+
+    /// <summary>What a notary's view needs on one record: parents (shown masked) and a spouse (shown clear).</summary>
+    [Fact]
+    public void ThreeGenerationFamilies_GiveMarriedParentsWithRecordedParentsAndChildren()
+    {
+        var middle = Citizens.Where(c => c.FatherId is not null && c.SpouseId is not null).ToList();
+        Assert.InRange(middle.Count, Citizens.Count / 40, Citizens.Count / 5);
+        var childrenByFather = Citizens.Where(c => c.FatherId is not null).ToLookup(c => c.FatherId!);
+        Assert.All(middle, son =>
+        {
+            var wife = ById[son.SpouseId!];
+            Assert.Equal(son.PersonalId, wife.HouseholdHeadId);
+            Assert.Equal(HouseholdRelationship.Spouse, wife.HouseholdRelationship);
+            Assert.Equal(MaritalStatus.Married, ById[son.FatherId!].MaritalStatus);
+            Assert.NotEmpty(childrenByFather[son.PersonalId]);
+            Assert.All(childrenByFather[son.PersonalId], child => Assert.Equal(wife.PersonalId, child.MotherId));
+        });
+    }
+
+    [Fact]
+    public void NobodyIsBornAfterTheReferenceDate_NorDiesBeforeBirth() => Assert.All(Citizens, c =>
+    {
+        Assert.True(c.DateOfBirth < DemoCitizenGenerator.ReferenceDate);
+        Assert.True(c.DateOfDeath is null || c.DateOfDeath > c.DateOfBirth);
+    });
 
     [Fact]
     public void EveryHouseholdHead_ExistsAndHeadsThemselves() =>
@@ -86,6 +132,8 @@ public sealed class DemoCitizenGeneratorTests
         Assert.Equal(63 * DemoUnits.DistrictsPerProvince * DemoUnits.CommunesPerDistrict, Units.Communes.Count);
         Assert.All(Units.Communes, commune => Assert.StartsWith(Units.ProvinceOf(commune).Code, commune.Code));
     }
+
+    private static string FamilyName(Citizen c) => c.FullName!.Split(' ')[0];
 
     private static string Fingerprint(Citizen c) =>
         $"{c.PersonalId}|{c.FullName}|{c.DateOfBirth}|{c.PermanentCommuneCode}|{c.CurrentStreet}|{c.SpouseId}|{c.FatherId}|{c.Religion}|{c.DateOfDeath}";

@@ -33,15 +33,9 @@ public sealed class AccessLogEntryGraphType : ObjectGraphType<AccessLogEntry>
     }
 }
 
-public sealed class AccessLogConnectionGraphType : ObjectGraphType<LogPage<AccessLogEntry>>
-{
-    public AccessLogConnectionGraphType()
-    {
-        Name = "AccessLogConnection";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessLogEntryGraphType>>>>("entries").Resolve(c => c.Source.Items);
-        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Resolve(c => c.Source.PageInfo);
-    }
-}
+public sealed class AccessLogEdgeGraphType() : EdgeGraphType<AccessLogEntry, AccessLogEntryGraphType>("AccessLogEdge");
+
+public sealed class AccessLogConnectionGraphType() : ConnectionGraphType<AccessLogEntry, AccessLogEntryGraphType, AccessLogEdgeGraphType>("AccessLogConnection");
 
 public sealed class AccessLogFilterGraphType : InputObjectGraphType<AuditFilter>
 {
@@ -98,12 +92,6 @@ public sealed class AccessHistoryEntryGraphType : ObjectGraphType<AccessHistoryE
     }
 }
 
-public sealed class AccessHistoryConnectionGraphType : ObjectGraphType<LogPage<AccessHistoryEntry>>
-{
-    public AccessHistoryConnectionGraphType()
-    {
-        Name = "AccessHistoryConnection";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessHistoryEntryGraphType>>>>("entries").Resolve(c => c.Source.Items);
-        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Resolve(c => c.Source.PageInfo);
-    }
-}
+public sealed class AccessHistoryEdgeGraphType() : EdgeGraphType<AccessHistoryEntry, AccessHistoryEntryGraphType>("AccessHistoryEdge");
+
+public sealed class AccessHistoryConnectionGraphType() : ConnectionGraphType<AccessHistoryEntry, AccessHistoryEntryGraphType, AccessHistoryEdgeGraphType>("AccessHistoryConnection");

@@ -53,34 +53,6 @@ public sealed class CitizenOrderGraphType : InputObjectGraphType<CitizenOrder>
         new CitizenOrder((CitizenOrderKey)value["field"]!, value.TryGetValue("direction", out var direction) && direction is SortDirection given ? given : SortDirection.Asc);
 }
 
-public sealed class CitizenEdgeGraphType : ObjectGraphType<Edge<CitizenSource>>
-{
-    public CitizenEdgeGraphType()
-    {
-        Name = "CitizenEdge";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<CitizenGraphType>>("node").Resolve(c => c.Source.Node);
-    }
-}
+public sealed class CitizenEdgeGraphType() : EdgeGraphType<CitizenSource, CitizenGraphType>("CitizenEdge");
 
-public sealed class PageInfoGraphType : ObjectGraphType<PageInfo>
-{
-    public PageInfoGraphType()
-    {
-        Name = "PageInfo";
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(c => c.Source.HasNextPage);
-        Field<StringGraphType>("endCursor").Resolve(c => c.Source.EndCursor);
-    }
-}
-
-public sealed record PageInfo(bool HasNextPage, string? EndCursor);
-
-public sealed class CitizenConnectionGraphType : ObjectGraphType<Connection<CitizenSource>>
-{
-    public CitizenConnectionGraphType()
-    {
-        Name = "CitizenConnection";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitizenEdgeGraphType>>>>("edges").Resolve(c => c.Source.Edges);
-        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Resolve(c => new PageInfo(c.Source.HasNextPage, c.Source.EndCursor));
-    }
-}
+public sealed class CitizenConnectionGraphType() : ConnectionGraphType<CitizenSource, CitizenGraphType, CitizenEdgeGraphType>("CitizenConnection");

@@ -65,8 +65,11 @@ public sealed class EntitlementsGraphType : ObjectGraphType<DataCaller>
         Field<NonNullGraphType<ChannelGraphType>>("channel").Resolve(c => c.Source.Channel);
         Field<NonNullGraphType<IdGraphType>>("grantId").Resolve(c => c.Source.Grant.Id);
         Field<NonNullGraphType<GrantingAuthorityGraphType>>("grantedBy").Resolve(c => c.Source.Grant.Authority);
+        Field<StringGraphType>("grantedByUnitCode").Resolve(c => c.Source.Grant.AuthorityUnitCode);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("validFrom").Resolve(c => c.Source.Grant.ValidFrom);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("validTo").Resolve(c => c.Source.Grant.ValidTo);
         Field<StringGraphType>("scopeUnitCode").Resolve(c => c.Source.Grant.ScopeUnitCode);
+        Field<StringGraphType>("purpose").Resolve(c => c.Source.Grant.Purpose);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldEntitlementGraphType>>>>("fields")
             .Resolve(c => rules.Table.Grantable
                 .Select(rule => (rule.Coordinate, Decision: c.Source.Decide(rule)))
