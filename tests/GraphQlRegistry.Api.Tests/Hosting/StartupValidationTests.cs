@@ -62,6 +62,15 @@ public sealed class StartupValidationTests
         Assert.Contains($"{RegistrySettings.RegistryConnectionKey}) is unreachable", exception.ToString());
     }
 
+    [Fact]
+    public void Server_StoreBehindAndMigrationOff_DoesNotStartAndSaysHowToMigrate()
+    {
+        using var server = new MisconfiguredServer(builder => builder.UseSetting("Registry:Database:MigrateOnStartup", "false"));
+        var exception = Assert.ThrowsAny<Exception>(() => server.CreateClient());
+        Assert.Contains("registry migrate", exception.ToString());
+        Assert.Contains("Registry:Database:MigrateOnStartup", exception.ToString());
+    }
+
     private static IConfiguration Configuration(string? signingKey, string? pseudonymKey, string? provider, string? registry = null) =>
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

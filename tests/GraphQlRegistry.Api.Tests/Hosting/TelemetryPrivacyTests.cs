@@ -61,6 +61,16 @@ public sealed class TelemetryPrivacyTests : IClassFixture<TelemetryPrivacyTests.
         });
     }
 
+    /// <summary>The production provider's readiness probe: reachable, the log insertable (asked, never written), migrated.</summary>
+    [Fact]
+    public async Task Readyz_OnPostgres_IsReady()
+    {
+        var response = await _server.CreateClient().GetAsync("/readyz");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        Assert.Contains("\"accessLog\":\"ok\"", body);
+    }
+
     private async Task RunDemoQueriesAsync()
     {
         var citizen = await _server.CitizenWithFamilyAsync();
