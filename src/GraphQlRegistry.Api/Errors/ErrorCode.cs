@@ -22,6 +22,7 @@ public enum ErrorCode
     RateLimited,
     ErrorsTruncated,
     IntrospectionDisabled,
+    DocumentNotTrusted,
 }
 
 /// <summary>The wire form and the one message of each code. Messages never carry a personal id or a C# type name.</summary>
@@ -48,11 +49,13 @@ public static class ErrorMessages
         ErrorCode.RateLimited => "RATE_LIMITED",
         ErrorCode.ErrorsTruncated => "ERRORS_TRUNCATED",
         ErrorCode.IntrospectionDisabled => "INTROSPECTION_DISABLED",
+        ErrorCode.DocumentNotTrusted => "DOCUMENT_NOT_TRUSTED",
     };
 
     /// <summary>Our codes that refuse a whole document before execution: HTTP 400 whatever the media type.</summary>
     public static bool IsPreExecutionRefusal(string? code) =>
-        code == ErrorCode.FieldNotEntitled.Wire() || code == ErrorCode.QueryTooComplex.Wire() || code == ErrorCode.IntrospectionDisabled.Wire();
+        code == ErrorCode.FieldNotEntitled.Wire() || code == ErrorCode.QueryTooComplex.Wire() || code == ErrorCode.IntrospectionDisabled.Wire()
+            || code == ErrorCode.DocumentNotTrusted.Wire();
 
     public static string Message(this ErrorCode code) => code switch
     {
@@ -75,5 +78,6 @@ public static class ErrorMessages
         ErrorCode.RateLimited => "Too many requests; retry later.",
         ErrorCode.ErrorsTruncated => "More errors occurred than one response carries.",
         ErrorCode.IntrospectionDisabled => "Introspection is switched off on this server.",
+        ErrorCode.DocumentNotTrusted => "This organisation has not registered this document; only registered documents run.",
     };
 }

@@ -11,8 +11,9 @@ using GraphQlRegistry.Policy.Fields;
 namespace GraphQlRegistry.Api.Execution;
 
 /// <summary>
-/// Runs one GraphQL request for an established caller, inside the <see cref="AuditedExecutor"/>: (1) the document's
-/// limits, decided in time linear in its size before validation reads it (<see cref="DocumentGate"/>); (2) validation,
+/// Runs one GraphQL request for an established caller, inside the <see cref="AuditedExecutor"/>: (1) a trusted document
+/// where that is required, and the document's limits, decided in time linear in its size before validation reads it
+/// (<see cref="TrustedDocuments"/>, <see cref="DocumentGate"/>); (2) validation,
 /// the spec's rules once per cached document and the caller-dependent rules every time; (3) serial execution; (4) the
 /// disclosure terms on a result carrying citizen data; (5) the errors shaped (no schema hints, a bounded count).
 /// </summary>
@@ -20,6 +21,7 @@ public sealed class GraphQLExecution(
     IDocumentExecuter<RegistrySchema> executer,
     ComparisonEntitlementRule comparisonRule,
     DocumentGate gate,
+    TrustedDocuments trusted,
     IHostEnvironment environment,
     RegistrySettings settings)
 {
@@ -30,7 +32,7 @@ public sealed class GraphQLExecution(
         RegistryRequestContext context, GraphQLRequest request, CachedDocument? cached, bool nestsTooDeep, ClaimsPrincipal user, IServiceProvider services,
         CancellationToken cancellationToken)
     {
-        var result = gate.Refusal(request, cached, nestsTooDeep) is { } refusal
+        var result = (trusted.Refusal(context.Caller, request.Query) ?? gate.Refusal(request, cached, nestsTooDeep)) is { } refusal
             ? new ExecutionResult { Errors = [refusal], Executed = false }
             : await executer.ExecuteAsync(new ExecutionOptions
             {

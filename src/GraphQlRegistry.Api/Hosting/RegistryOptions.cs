@@ -76,8 +76,14 @@ public sealed class RegistryOptions
 
     public sealed class SecurityOptions
     {
-        /// <summary><c>Full</c>: introspection for every authenticated caller (SPEC §4); <c>Off</c>: <c>__schema</c> and <c>__type</c> are refused.</summary>
+        /// <summary><c>Full</c>: introspection for every authenticated caller (SPEC §4); <c>Caller</c>: each caller's own view; <c>Off</c>: refused.</summary>
         public IntrospectionMode Introspection { get; set; } = IntrospectionMode.Full;
+
+        /// <summary>Organisation callers may run only the documents they registered (the production posture).</summary>
+        public bool RequireTrustedDocuments { get; set; }
+
+        /// <summary>Where registered documents live: one folder per organisation id, one <c>.graphql</c> file per document.</summary>
+        public string? TrustedDocumentsDirectory { get; set; }
     }
 
     public sealed class LimitOptions

@@ -50,6 +50,7 @@ public static class RegistryServices
         services.AddSingleton(_ => new DocumentGate(
             QueryLimits.From(settings.Options.Limits, GraphQLParser.Parser.Parse(SchemaRules.EmbeddedSdl())), settings.Options.Security.Introspection));
         services.AddSingleton<ComparisonEntitlementRule>();
+        services.AddSingleton<TrustedDocuments>();
         services.AddSingleton<AuditedExecutor>();
         services.AddSingleton<GraphQLExecution>();
         services.AddSingleton<GraphQLEndpoint>();
