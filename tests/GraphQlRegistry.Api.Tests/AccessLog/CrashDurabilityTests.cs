@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.AccessLog.Storage;
@@ -23,11 +22,11 @@ public sealed class CrashDurabilityTests : IDisposable
     [Fact]
     public async Task KillMidLoad_LosesNoEntryOfAnyAnsweredResponse()
     {
-        var port = FreePort();
+        var port = ChildServer.FreePort();
         var answered = new ConcurrentBag<string>();
         using (var server = StartServer(port))
         {
-            await WaitUntilHealthyAsync(port, server);
+            await ChildServer.WaitUntilAsync(port, server, "/healthz");
             var citizen = await FirstCitizenAsync(port);
             using var load = new CancellationTokenSource();
             var workers = Enumerable.Range(0, 16).Select(_ => DriveAsync(port, citizen, answered, load.Token)).ToArray();
@@ -44,7 +43,7 @@ public sealed class CrashDurabilityTests : IDisposable
 
         using (var restarted = StartServer(port))
         {
-            await WaitUntilHealthyAsync(port, restarted);
+            await ChildServer.WaitUntilAsync(port, restarted, "/healthz");
             var options = new DbContextOptionsBuilder<AccessLogDbContext>().UseSqlite($"Data Source={Path.Combine(_dataDirectory, "access-log.db")}").Options;
             await using var log = new AccessLogDbContext(options);
             var counts = await log.Entries.GroupBy(e => e.RequestId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
@@ -110,36 +109,6 @@ public sealed class CrashDurabilityTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task WaitUntilHealthyAsync(int port, Process server)
-    {
-        using var client = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !server.HasExited)
-        {
-            try
-            {
-                if ((await client.GetAsync($"http://127.0.0.1:{port}/healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("The server did not become healthy.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.AccessLog.Storage;
@@ -26,10 +25,10 @@ public sealed class GracefulShutdownTests : IDisposable
     [Fact]
     public async Task SigTermUnderLoad_AnswersInFlightRequestsAndLosesNoEntry()
     {
-        var port = FreePort();
+        var port = ChildServer.FreePort();
         var answered = new ConcurrentBag<(string RequestId, long AnsweredAt)>();
         using var server = StartServer(port);
-        await WaitUntilReadyAsync(port, server);
+        await ChildServer.WaitUntilAsync(port, server, "/readyz");
         var citizen = await FirstCitizenAsync(port);
         var workers = Enumerable.Range(0, 16).Select(_ => DriveAsync(port, citizen, answered)).ToArray();
         while (answered.Count < 200)
@@ -120,36 +119,6 @@ public sealed class GracefulShutdownTests : IDisposable
         {
             _output.Enqueue(line);
         }
-    }
-
-    private static async Task WaitUntilReadyAsync(int port, Process server)
-    {
-        using var client = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !server.HasExited)
-        {
-            try
-            {
-                if ((await client.GetAsync($"http://127.0.0.1:{port}/readyz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("The server did not become ready.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>SIGTERM to this child only, by its pid (what a container runtime sends on stop).</summary>
