@@ -11,6 +11,12 @@ public enum ChainBreak
 
     /// <summary>The entry's content no longer hashes to its stored hash: it was edited.</summary>
     ContentHashMismatch,
+
+    /// <summary>The chain does not pass through a published checkpoint: the log was rewritten with recomputed hashes.</summary>
+    CheckpointMismatch,
+
+    /// <summary>The log ends before a published checkpoint: entries were cut from its end.</summary>
+    Truncated,
 }
 
 /// <summary>The result of walking the chain: ok, how many entries were checked, and the first broken one.</summary>

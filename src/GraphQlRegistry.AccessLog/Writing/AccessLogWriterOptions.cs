@@ -1,11 +1,17 @@
+using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.Data.Storage;
 
 namespace GraphQlRegistry.AccessLog.Writing;
 
-/// <summary>Where and how the log is written (<c>Registry:AccessLog:*</c>).</summary>
+/// <summary>
+/// Where and how the log is written (<c>Registry:AccessLog:*</c>); where its heads are published, how often at most
+/// (and always on shutdown).
+/// </summary>
 public sealed record AccessLogWriterOptions(
     DatabaseProvider Provider,
     string ConnectionString,
     TimeSpan CommitTimeout,
     int MaxEntriesPerCommit = 8192,
-    int QueueCapacity = 16_384);
+    int QueueCapacity = 16_384,
+    ChainCheckpoints? Checkpoints = null,
+    TimeSpan CheckpointInterval = default);

@@ -19,6 +19,11 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
     private readonly IAccessLogStore _store;
     private readonly Task _writer;
 
+    // Written by the writer's task only (and read at disposal, after it has finished).
+    private ChainHead? _head;
+    private ChainHead? _published;
+    private DateTimeOffset _publishedAt;
+
     public GroupCommitAccessLog(AccessLogWriterOptions options, ILogger<GroupCommitAccessLog> logger)
     {
         _options = options;
@@ -96,14 +101,18 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
             await using (var append = await _store.BeginAsync(CancellationToken.None))
             {
                 // Taken only now, under the store's lock: a request that gave up before this is written as not delivered.
-                await append.WriteAsync(ChainLinker.Link(append.Head, batch.SelectMany(pending => pending.Take())), CancellationToken.None);
+                var linked = ChainLinker.Link(append.Head, batch.SelectMany(pending => pending.Take()));
+                await append.WriteAsync(linked, CancellationToken.None);
                 await append.CommitAsync(CancellationToken.None);
+                _head = linked.Head;
             }
 
             foreach (var pending in batch)
             {
                 pending.Committed.TrySetResult();
             }
+
+            PublishHead(force: false);
         }
         catch (Exception exception)
         {
@@ -117,15 +126,41 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
         }
     }
 
+    /// <summary>Publishes the committed head outside the database, at most once per interval unless forced (shutdown).</summary>
+    private void PublishHead(bool force)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (_options.Checkpoints is not { } checkpoints || _head is not { } head || head == _published
+            || (!force && now - _publishedAt < _options.CheckpointInterval))
+        {
+            return;
+        }
+
+        try
+        {
+            checkpoints.Publish(head, now);
+            (_published, _publishedAt) = (head, now);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The entries are committed; a missed checkpoint only widens the stretch the next one anchors.
+            LogCheckpointFailed(exception);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _writer;
+        PublishHead(force: true);
         await _store.DisposeAsync();
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Access log commit of {Entries} entries for {Requests} requests failed; those requests get AUDIT_UNAVAILABLE.")]
     private partial void LogCommitFailed(Exception exception, int entries, int requests);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Access log chain checkpoint could not be published.")]
+    private partial void LogCheckpointFailed(Exception exception);
 
     /// <summary>One request's records, which either the writer takes (to answer) or the request abandons (after 503), never both.</summary>
     private sealed class PendingAppend(IReadOnlyList<AccessRecord> records)

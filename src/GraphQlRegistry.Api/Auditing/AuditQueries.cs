@@ -22,7 +22,8 @@ namespace GraphQlRegistry.Api.Auditing;
 public sealed class AuditQueries(
     IDbContextFactory<AccessLogDbContext> logs,
     IDbContextFactory<RegistryDbContext> registry,
-    CitizenPseudonym pseudonym)
+    CitizenPseudonym pseudonym,
+    ChainCheckpoints checkpoints)
 {
     public const int MaxPageSize = 500;
     private static readonly FieldDecision AuditRead = FieldDecision.Revealed(DecisionReason.RuleMatched);
@@ -51,7 +52,7 @@ public sealed class AuditQueries(
         context.Require<AuditorCaller>();
         context.RecordRootAccess(null, AuditRead);
         await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
-        return await ChainVerifier.VerifyAsync(db, context.CancellationToken);
+        return await ChainVerifier.VerifyAsync(db, checkpoints, context.CancellationToken);
     }
 
     public async Task<Connection<AccessHistoryEntry>> HistoryAsync(IResolveFieldContext context, int first, string? after)

@@ -72,6 +72,12 @@ public sealed class RegistryOptions
         public DatabaseProvider? Provider { get; set; }
 
         public double CommitTimeoutSeconds { get; set; } = 5;
+
+        /// <summary>Where chain heads are published, outside the log's database; by default in the data directory.</summary>
+        public string? CheckpointFile { get; set; }
+
+        /// <summary>How often at most a head is published while entries are written (and always on shutdown).</summary>
+        public double CheckpointIntervalSeconds { get; set; } = 60;
     }
 
     public sealed class SecurityOptions

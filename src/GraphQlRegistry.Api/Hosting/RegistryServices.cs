@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.AccessLog.Storage;
 using GraphQlRegistry.AccessLog.Writing;
@@ -37,7 +38,8 @@ public static class RegistryServices
             new CompetenceTable((await db.GrantingCompetences.AsNoTracking().ToListAsync(ct)).Select(row => row.ToRule()))));
 
         services.AddSingleton<IAccessLogSink>(sp => new GroupCommitAccessLog(
-            new AccessLogWriterOptions(settings.AccessLogProvider, settings.AccessLogConnectionString, TimeSpan.FromSeconds(settings.Options.AccessLog.CommitTimeoutSeconds)),
+            new AccessLogWriterOptions(settings.AccessLogProvider, settings.AccessLogConnectionString, TimeSpan.FromSeconds(settings.Options.AccessLog.CommitTimeoutSeconds),
+                Checkpoints: sp.GetRequiredService<ChainCheckpoints>(), CheckpointInterval: TimeSpan.FromSeconds(settings.Options.AccessLog.CheckpointIntervalSeconds)),
             sp.GetRequiredService<ILogger<GroupCommitAccessLog>>()));
 
         services.AddSingleton<Grantees>();
@@ -51,6 +53,7 @@ public static class RegistryServices
             QueryLimits.From(settings.Options.Limits, GraphQLParser.Parser.Parse(SchemaRules.EmbeddedSdl())), settings.Options.Security.Introspection));
         services.AddSingleton<ComparisonEntitlementRule>();
         services.AddSingleton<TrustedDocuments>();
+        services.AddSingleton(_ => settings.Checkpoints());
         services.AddSingleton<AuditedExecutor>();
         services.AddSingleton<GraphQLExecution>();
         services.AddSingleton<GraphQLEndpoint>();

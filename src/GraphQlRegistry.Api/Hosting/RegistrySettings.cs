@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.Data.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -28,6 +29,10 @@ public sealed record RegistrySettings(
     public const string PseudonymKeyKey = "Registry:AccessLog:PseudonymKey";
     public const string RegistryConnectionKey = "ConnectionStrings:Registry";
     public const string AccessLogConnectionKey = "ConnectionStrings:AccessLog";
+
+    /// <summary>The chain's published heads (<c>Registry:AccessLog:CheckpointFile</c>), keyed like the pseudonyms.</summary>
+    public ChainCheckpoints Checkpoints() => new(
+        Options.AccessLog.CheckpointFile ?? Path.Combine(Path.GetFullPath(Options.DataDirectory), "access-log.checkpoints"), PseudonymKey);
 
     public static RegistrySettings Resolve(IConfiguration configuration, bool isDevelopment)
     {

@@ -88,7 +88,7 @@ public static partial class RegistryStartup
         try
         {
             await using var log = await services.GetRequiredService<IDbContextFactory<AccessLogDbContext>>().CreateDbContextAsync();
-            var verification = await ChainVerifier.VerifyAsync(log);
+            var verification = await ChainVerifier.VerifyAsync(log, services.GetRequiredService<ChainCheckpoints>());
             if (verification.Ok)
             {
                 LogChainOk(logger, verification.EntriesChecked);

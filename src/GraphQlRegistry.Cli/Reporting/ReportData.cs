@@ -20,7 +20,8 @@ public sealed record ReportData(
 {
     public const int TopRows = 10;
 
-    public static async Task<ReportData> ReadAsync(AccessLogDbContext log, DateTimeOffset since, AnomalyOptions anomalies, CancellationToken cancellationToken)
+    public static async Task<ReportData> ReadAsync(
+        AccessLogDbContext log, ChainCheckpoints checkpoints, DateTimeOffset since, AnomalyOptions anomalies, CancellationToken cancellationToken)
     {
         var counts = new DailyCounts(log);
         await counts.CatchUpAsync(null, cancellationToken);
@@ -34,7 +35,7 @@ public sealed record ReportData(
             (await counts.StatsAsync(Dimensions(AccessStatsDimension.Organization, AccessStatsDimension.OrganizationType), range, cancellationToken))
                 .Where(b => b.OrganizationId is not null).Take(TopRows).ToList(),
             await AnomalyScan.RunAsync(log, since, anomalies, null, cancellationToken),
-            await ChainVerifier.VerifyAsync(log, cancellationToken));
+            await ChainVerifier.VerifyAsync(log, checkpoints, cancellationToken));
     }
 
     private static HashSet<AccessStatsDimension> Dimensions(params AccessStatsDimension[] dimensions) => [.. dimensions];

@@ -33,8 +33,8 @@ public sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
         await using var session = await AuditSession.OpenAsync(settings, cancellationToken);
         await session.RecordReadAsync("audit report", null, cancellationToken);
         var data = settings.Json
-            ? await ReportData.ReadAsync(session.Log, settings.SinceTime, new AnomalyOptions(), cancellationToken)
-            : await AnsiConsole.Status().StartAsync("Reading the log…", _ => ReportData.ReadAsync(session.Log, settings.SinceTime, new AnomalyOptions(), cancellationToken));
+            ? await ReportData.ReadAsync(session.Log, session.Settings.Checkpoints(), settings.SinceTime, new AnomalyOptions(), cancellationToken)
+            : await AnsiConsole.Status().StartAsync("Reading the log…", _ => ReportData.ReadAsync(session.Log, session.Settings.Checkpoints(), settings.SinceTime, new AnomalyOptions(), cancellationToken));
         await File.WriteAllTextAsync(settings.Out!, HtmlReport.Render(data), cancellationToken);
         if (settings.Json)
         {

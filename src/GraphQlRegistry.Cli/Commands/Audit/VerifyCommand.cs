@@ -20,8 +20,8 @@ public sealed class VerifyCommand : AsyncCommand<AuditSettings>
         await using var session = await AuditSession.OpenAsync(settings, cancellationToken);
         await session.RecordReadAsync("audit verify", null, cancellationToken);
         var result = settings.Json
-            ? await ChainVerifier.VerifyAsync(session.Log, cancellationToken)
-            : await AnsiConsole.Status().StartAsync("Recomputing the hash chain…", _ => ChainVerifier.VerifyAsync(session.Log, cancellationToken));
+            ? await ChainVerifier.VerifyAsync(session.Log, session.Settings.Checkpoints(), cancellationToken)
+            : await AnsiConsole.Status().StartAsync("Recomputing the hash chain…", _ => ChainVerifier.VerifyAsync(session.Log, session.Settings.Checkpoints(), cancellationToken));
         var broken = result.FirstBrokenSequence is { } sequence
             ? await session.Log.Entries.AsNoTracking().Where(e => e.Sequence == sequence).Select(e => new { e.Sequence, e.TimeUnixMs, e.RequestId }).FirstOrDefaultAsync(cancellationToken)
             : null;
