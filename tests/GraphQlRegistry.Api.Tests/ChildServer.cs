@@ -1,12 +1,31 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text;
 
 namespace GraphQlRegistry.Api.Tests;
 
 /// <summary>What tests that run the real server as a child process share: a free loopback port, and waiting for it.</summary>
 public static class ChildServer
 {
+    /// <summary>The API as this test run built it (same configuration), to start as a child process.</summary>
+    public static string ApiDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        return Path.Combine(Schema.SchemaFileTests.RepositoryRoot(), "src", "GraphQlRegistry.Api", "bin", configuration, "net10.0", "GraphQlRegistry.Api.dll");
+    }
+
+    /// <summary>The personal id of the first citizen of a child server's demo registry.</summary>
+    public static async Task<string> FirstCitizenAsync(int port)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RegistryServer.OrganizationToken("demo-state-agency"));
+        var reply = await GraphQLReply.ReadAsync(await client.PostAsync("/graphql",
+            new StringContent("{\"query\":\"{ citizens(first: 1) { edges { node { personalId } } } }\"}", Encoding.UTF8, "application/json")));
+        return reply.Data.GetProperty("citizens").GetProperty("edges")[0].GetProperty("node").GetProperty("personalId").GetString()!;
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.AccessLog.Storage;
-using GraphQlRegistry.Api.Tests.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.Api.Tests.AccessLog;
@@ -27,7 +26,7 @@ public sealed class CrashDurabilityTests : IDisposable
         using (var server = StartServer(port))
         {
             await ChildServer.WaitUntilAsync(port, server, "/healthz");
-            var citizen = await FirstCitizenAsync(port);
+            var citizen = await ChildServer.FirstCitizenAsync(port);
             using var load = new CancellationTokenSource();
             var workers = Enumerable.Range(0, 16).Select(_ => DriveAsync(port, citizen, answered, load.Token)).ToArray();
             while (answered.Count < 200)
@@ -78,19 +77,9 @@ public sealed class CrashDurabilityTests : IDisposable
         }
     }
 
-    private static async Task<string> FirstCitizenAsync(int port)
-    {
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RegistryServer.OrganizationToken("demo-state-agency"));
-        var reply = await GraphQLReply.ReadAsync(await client.PostAsync("/graphql",
-            new StringContent("{\"query\":\"{ citizens(first: 1) { edges { node { personalId } } } }\"}", Encoding.UTF8, "application/json")));
-        return reply.Data.GetProperty("citizens").GetProperty("edges")[0].GetProperty("node").GetProperty("personalId").GetString()!;
-    }
-
     private Process StartServer(int port)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(SchemaFileTests.RepositoryRoot(), "src", "GraphQlRegistry.Api", "bin", configuration, "net10.0", "GraphQlRegistry.Api.dll");
+        var dll = ChildServer.ApiDll();
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
