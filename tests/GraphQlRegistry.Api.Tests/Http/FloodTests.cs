@@ -79,7 +79,8 @@ public sealed class FloodTests(FloodTests.LoopbackServer server, ITestOutputHelp
     {
         public LoopbackServer()
         {
-            UseKestrel(options => options.Listen(IPAddress.Loopback, Random.Shared.Next(20_000, 60_000)));
+            // Port 0: the system picks a free port, so no other socket on the machine can take it first.
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
             StartServer();
         }
 

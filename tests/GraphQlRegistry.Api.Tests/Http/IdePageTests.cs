@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace GraphQlRegistry.Api.Tests.Http;
@@ -106,10 +109,10 @@ public sealed class IdePageTests : IClassFixture<IdePageTests.IdeServer>
     {
         public IdeServer()
         {
-            var port = Random.Shared.Next(20_000, 60_000);
-            UseKestrel(port);
+            // Port 0: the system picks a free port, so no other socket on the machine can take it first.
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
             StartServer();
-            BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+            BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
         }
 
         public Uri BaseAddress { get; }
