@@ -2,7 +2,8 @@
 # Audits /graphql with graphql-http 1.23.1 (npm) on a throwaway demo registry. Needs node and npm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-WORK=$(mktemp -d); PORT=$((20000 + RANDOM % 40000))
+# A port below the ephemeral range (32768-60999), so no outgoing connection holds it.
+WORK=$(mktemp -d); PORT=$((20000 + RANDOM % 12000))
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for PROJECT in src/GraphQlRegistry.Api src/GraphQlRegistry.Cli; do dotnet build -c Release "$PROJECT" >/dev/null; done
 CLI="dotnet src/GraphQlRegistry.Cli/bin/Release/net10.0/registry.dll"

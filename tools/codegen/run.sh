@@ -10,7 +10,8 @@ cli="$root/src/GraphQlRegistry.Cli/bin/Release/net10.0/registry.dll"
 [ -f "$api" ] && [ -f "$cli" ] || { echo "build first: dotnet build GraphQlRegistry.sln -c Release" >&2; exit 1; }
 
 data=$(mktemp -d "${TMPDIR:-/tmp}/registry-codegen-XXXXXX")
-port=$((20000 + RANDOM % 40000))
+# A port below the ephemeral range (32768-60999), so no outgoing connection holds it.
+port=$((20000 + RANDOM % 12000))
 server=""
 stop() {
   if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
@@ -22,7 +23,7 @@ ASPNETCORE_ENVIRONMENT=Development Registry__DataDirectory="$data" Registry__Dem
   dotnet "$api" --urls "http://127.0.0.1:$port" >"$data/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
   kill -0 "$server" 2>/dev/null || { cat "$data/server.log" >&2; exit 1; }
   sleep 0.5
 done
