@@ -16,7 +16,6 @@ public sealed record ActiveGrant(
     DateTimeOffset ValidFrom,
     DateTimeOffset ValidTo,
     string? Purpose,
-    IReadOnlyList<string> Coordinates,
     GrantedFields Fields);
 
 /// <summary>An organisation or a citizen reading citizen data under a grant.</summary>

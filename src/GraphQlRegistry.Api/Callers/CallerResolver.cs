@@ -132,6 +132,6 @@ public sealed class CallerResolver(
         return grant is null
             ? null
             : new ActiveGrant(grant.Id, grant.Authority, grant.AuthorityUnitCode, grant.ScopeUnitCode, grant.ValidFrom, grant.ValidTo,
-                grant.Purpose, grant.FieldList, rules.Grant(grant.FieldList));
+                grant.Purpose, rules.Grant(grant.FieldList));
     }
 }

@@ -61,7 +61,7 @@ public sealed class SchemaCommand : AsyncCommand<SchemaCommand.Settings>
         var rules = services.GetRequiredService<RuleTable>();
         var fields = RegistryStartup.GrantableFieldsOf(rules)(type, authority);
         var now = DateTimeOffset.UtcNow;
-        var grant = new ActiveGrant("schema-preview", authority, null, null, now, now.AddDays(1), null, fields, rules.Grant(fields));
+        var grant = new ActiveGrant("schema-preview", authority, null, null, now, now.AddDays(1), null, rules.Grant(fields));
         return new DataCaller("cli", null, type, null, null, null, Channel.NationalPortal, grant, null, null);
     }
 }
