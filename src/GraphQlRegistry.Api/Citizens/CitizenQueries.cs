@@ -71,7 +71,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         var rows = await CitizenOrder.Apply(query, order ?? []).Skip(offset).Take(first + 1)
             .Select(CitizenColumns.Projection(columns)).ToListAsync(context.CancellationToken);
         var page = rows.Take(first).Select((row, i) => new Edge<CitizenSource>(new CitizenSource(row, pseudonym.Of(row.PersonalId)), OffsetCursor.Encode(offset + i + 1))).ToList();
-        var compared = (filter?.ComparedFields() ?? []).Concat((order ?? []).Select(key => key.Key.ComparedField)).Distinct().ToList();
+        var compared = string.Join(", ", (filter?.ComparedFields() ?? []).Concat((order ?? []).Select(key => key.Key.ComparedField)).Distinct());
         foreach (var edge in page)
         {
             context.ReachCitizen(edge.Node.CitizenRef, compared);
@@ -83,7 +83,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
     public async Task<IdentityMatch?> VerifyAsync(IResolveFieldContext context, string personalId, string? fullName, DateOnly? dateOfBirth)
     {
         var (caller, citizenRef) = BeginRecordRead(context, personalId);
-        context.ReachCitizen(citizenRef, Compared(fullName, dateOfBirth));
+        context.ReachCitizen(citizenRef, string.Join(", ", Compared(fullName, dateOfBirth)));
 
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         var columns = CitizenColumns.Mask([.. CitizenCatalogue.Get("fullName").ClearColumns, .. CitizenCatalogue.Get("dateOfBirth").ClearColumns, .. CitizenCatalogue.Residence]);

@@ -27,12 +27,13 @@ public sealed class EntitlementMiddleware : IFieldMiddleware
     {
         var request = context.RequestContext();
         var (decision, citizenRef) = Decide(context.Source, request.Caller, rule);
-        request.Record(citizenRef, rule.Coordinate, context.ResponsePathText(), decision);
+        var path = context.ResponsePathText();
+        request.Record(citizenRef, rule.Coordinate, path, decision);
         RegistryMetrics.FieldDecided(decision, request.Caller);
         if (context.Source is INestedSource { AlsoAbout: { } relative } && relative != citizenRef && !decision.IsDenied)
         {
             // A relative's id and name are disclosed about the relative too: their own history must show it.
-            request.Record(relative, rule.Coordinate, context.ResponsePathText(), decision);
+            request.Record(relative, rule.Coordinate, path, decision);
         }
 
         if (decision.IsDenied)

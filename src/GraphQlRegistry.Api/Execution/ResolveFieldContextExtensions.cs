@@ -25,18 +25,21 @@ public static class ResolveFieldContextExtensions
 
     /// <summary>Records an access through this root field (its own fields record themselves through the middleware).</summary>
     public static void RecordRootAccess(this IResolveFieldContext context, string? citizenRef, FieldDecision decision, string? reason = null) =>
-        context.RequestContext().Record(citizenRef, $"{context.ParentType.Name}.{context.FieldDefinition.Name}", context.ResponsePathText(), decision, reason);
+        context.RequestContext().Record(citizenRef, context.FieldCoordinate(), context.ResponsePathText(), decision, reason);
 
     /// <summary>
-    /// Notes that this root field found or compared the citizen, naming the fields it compared: a request-level entry
-    /// if the request records none of that citizen's fields (an existence check, a filter, an identity check).
+    /// Notes that this root field found or compared the citizen, naming the fields it compared (<c>personalId,
+    /// religion</c>): a request-level entry if the request records none of that citizen's fields (an existence check,
+    /// a filter, an identity check).
     /// </summary>
-    public static void ReachCitizen(this IResolveFieldContext context, string citizenRef, IEnumerable<string>? comparedFields = null)
+    public static void ReachCitizen(this IResolveFieldContext context, string citizenRef, string? comparedFields = null)
     {
-        var compared = comparedFields is null ? string.Empty : string.Join(", ", comparedFields);
-        var how = compared.Length == 0 ? context.ResponsePathText() : $"{context.ResponsePathText()}({compared})";
-        context.RequestContext().Reach(citizenRef, $"{context.ParentType.Name}.{context.FieldDefinition.Name}", how);
+        var how = string.IsNullOrEmpty(comparedFields) ? context.ResponsePathText() : $"{context.ResponsePathText()}({comparedFields})";
+        context.RequestContext().Reach(citizenRef, context.FieldCoordinate(), how);
     }
+
+    /// <summary>The coordinate of the field being resolved (<c>Query.citizen</c>, <c>Mutation.issueGrant</c>).</summary>
+    public static string FieldCoordinate(this IResolveFieldContext context) => $"{context.ParentType.Name}.{context.FieldDefinition.Name}";
 
     public static DataCaller RequireDataCaller(this IResolveFieldContext context) => context.Require<DataCaller>();
 

@@ -28,7 +28,7 @@ public sealed class GrantIssuance(GrantLedger ledger, CitizenPseudonym pseudonym
 
         // Grant administration is logged too: which grant, and the citizen it concerns (by pseudonym) if any.
         context.RequestContext().Record(grant.CitizenPersonalId is { } citizen ? pseudonym.Of(citizen) : null,
-            $"{context.ParentType.Name}.{context.FieldDefinition.Name}", $"{context.ResponsePathText()}({grant.Id})", Administered);
+            context.FieldCoordinate(), $"{context.ResponsePathText()}({grant.Id})", Administered);
         return grant;
     }
 }
