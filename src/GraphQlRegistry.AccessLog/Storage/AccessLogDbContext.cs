@@ -1,4 +1,5 @@
 using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.AccessLog.Flags;
 using GraphQlRegistry.AccessLog.Rollups;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
@@ -22,6 +23,8 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
     public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
 
     public DbSet<RollupMark> RollupMarks => Set<RollupMark>();
+
+    public DbSet<AccessFlag> Flags => Set<AccessFlag>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -68,5 +71,7 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
             mark.ToTable(RollupMarksTableName);
             mark.HasKey(m => m.Name);
         });
+
+        AccessFlagModel.Configure(modelBuilder);
     }
 }

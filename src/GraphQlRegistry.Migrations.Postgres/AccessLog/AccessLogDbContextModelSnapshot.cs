@@ -128,6 +128,50 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                     b.ToTable("AccessLogCitizenSpans", (string)null);
                 });
 
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Flags.AccessFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CitizenRef")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FlaggedInRequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("TimeUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("TimeUnixMs");
+
+                    b.ToTable("AccessLogFlags", (string)null);
+                });
+
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.DailyCount", b =>
                 {
                     b.Property<long>("Id")

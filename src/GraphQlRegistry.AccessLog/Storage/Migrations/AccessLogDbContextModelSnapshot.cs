@@ -123,6 +123,48 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                     b.ToTable("AccessLogCitizenSpans", (string)null);
                 });
 
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Flags.AccessFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenRef")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlaggedInRequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TimeUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("TimeUnixMs");
+
+                    b.ToTable("AccessLogFlags", (string)null);
+                });
+
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.DailyCount", b =>
                 {
                     b.Property<long>("Id")
