@@ -1,3 +1,4 @@
+using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Organizations;
 
@@ -21,10 +22,5 @@ public sealed class AuditFilter
     public DateTimeOffset? To { get; set; }
 }
 
-public sealed record AccessHistoryEntry(
-    DateTimeOffset Time,
-    string? OrganizationName,
-    OrganizationType? OrganizationType,
-    string? Field,
-    FieldOutcome Decision,
-    string? Purpose);
+/// <summary>One entry of a citizen's history: the entry as the log holds it, the reader's name, and how it reached them.</summary>
+public sealed record AccessHistoryEntry(AccessLogEntry Entry, string? OrganizationName, bool ThroughRelative);

@@ -2,12 +2,14 @@ using System.Globalization;
 using GraphQL;
 using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.AccessLog.Flags;
 using GraphQlRegistry.AccessLog.Reading;
 using GraphQlRegistry.AccessLog.Storage;
 using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Citizens;
 using GraphQlRegistry.Api.Errors;
 using GraphQlRegistry.Api.Execution;
+using GraphQlRegistry.Api.Flags;
 using GraphQlRegistry.Data.Storage;
 using GraphQlRegistry.Policy.Citizens;
 using GraphQlRegistry.Policy.Fields;
@@ -35,6 +37,7 @@ public sealed class AuditQueries(
         context.RecordRootAccess(logFilter.CitizenRef, AuditRead);
         await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
         var entries = await new AccessLogReader(db).PageAsync(logFilter, CheckedPageSize(context, first) + 1, Cursor(context, after), context.CancellationToken);
+        await LoadFlagsAsync(context, db, entries, null);
         return Page(entries, first, after, e => e);
     }
 
@@ -65,10 +68,24 @@ public sealed class AuditQueries(
 
         context.RecordRootAccess(citizenRef, AuditRead);
         await using var db = await logs.CreateDbContextAsync(context.CancellationToken);
-        var entries = await new AccessLogReader(db).PageAsync(new AccessLogFilter(CitizenRef: citizenRef), CheckedPageSize(context, first) + 1, Cursor(context, after), context.CancellationToken);
-        var names = await OrganizationNamesAsync(entries.Select(e => e.OrganizationId).OfType<string>().Distinct().ToArray(), context.CancellationToken);
+        var reader = new AccessLogReader(db);
+        var entries = await reader.PageAsync(new AccessLogFilter(CitizenRef: citizenRef), CheckedPageSize(context, first) + 1, Cursor(context, after), context.CancellationToken);
+        var page = entries.Take(first).ToList();
+        var names = await OrganizationNamesAsync(page.Select(e => e.OrganizationId).OfType<string>().Distinct().ToArray(), context.CancellationToken);
+        var throughRelatives = await RelativeDisclosures.ThroughRelativesAsync(reader, page, context.CancellationToken);
+        await LoadFlagsAsync(context, db, page, citizenRef);
         return Page(entries, first, after, e => new AccessHistoryEntry(
-            e.Time, e.OrganizationId is { } id ? names.GetValueOrDefault(id) : null, e.OrganizationType, e.Field, e.Decision, e.Purpose));
+            e, e.OrganizationId is { } id ? names.GetValueOrDefault(id) : null, throughRelatives.Contains(e.Sequence)));
+    }
+
+    /// <summary>The flags on the page's requests, for its entries' <c>flags</c>: a citizen sees only their own.</summary>
+    private static async Task LoadFlagsAsync(IResolveFieldContext context, AccessLogDbContext db, IEnumerable<AccessLogEntry> entries, string? ownCitizenRef)
+    {
+        var requestIds = entries.Select(e => e.RequestId).Distinct(StringComparer.Ordinal).ToList();
+        var flags = await new AccessFlags(db).OnRequestsAsync(requestIds, context.CancellationToken);
+        FlagsOfRequests.Of(context.RequestContext()).Add(ownCitizenRef is null
+            ? flags
+            : flags.SelectMany(g => g).Where(f => f.CitizenRef == ownCitizenRef).ToLookup(f => f.RequestId, StringComparer.Ordinal));
     }
 
     private async Task<Dictionary<string, string>> OrganizationNamesAsync(string[] ids, CancellationToken cancellationToken)
@@ -87,7 +104,6 @@ public sealed class AuditQueries(
 
         return new AccessLogFilter(citizenRef, filter.OrganizationId, filter.OrganizationType, filter.Field, filter.Decision, filter.From, filter.To);
     }
-
 
     private static int CheckedPageSize(IResolveFieldContext context, int first) =>
         first is >= 0 and <= MaxPageSize ? first : throw RegistryError.At(ErrorCode.InvalidArgument, context, $"first must be between 0 and {MaxPageSize}.");

@@ -23,6 +23,7 @@ public enum ErrorCode
     ErrorsTruncated,
     IntrospectionDisabled,
     DocumentNotTrusted,
+    RequestNotInHistory,
 }
 
 /// <summary>The wire form and the one message of each code. Messages never carry a personal id or a C# type name.</summary>
@@ -50,6 +51,7 @@ public static class ErrorMessages
         ErrorCode.ErrorsTruncated => "ERRORS_TRUNCATED",
         ErrorCode.IntrospectionDisabled => "INTROSPECTION_DISABLED",
         ErrorCode.DocumentNotTrusted => "DOCUMENT_NOT_TRUSTED",
+        ErrorCode.RequestNotInHistory => "REQUEST_NOT_IN_HISTORY",
     };
 
     /// <summary>Our codes that refuse a whole document before execution: HTTP 400 whatever the media type.</summary>
@@ -79,5 +81,6 @@ public static class ErrorMessages
         ErrorCode.ErrorsTruncated => "More errors occurred than one response carries.",
         ErrorCode.IntrospectionDisabled => "Introspection is switched off on this server.",
         ErrorCode.DocumentNotTrusted => "This organisation has not registered this document; only registered documents run.",
+        ErrorCode.RequestNotInHistory => "No request of the caller's own access history has this id.",
     };
 }

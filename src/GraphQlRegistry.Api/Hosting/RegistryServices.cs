@@ -11,6 +11,7 @@ using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Citizens;
 using GraphQlRegistry.Api.Execution;
 using GraphQlRegistry.Api.Execution.Limits;
+using GraphQlRegistry.Api.Flags;
 using GraphQlRegistry.Api.Grants;
 using GraphQlRegistry.Api.Http;
 using GraphQlRegistry.Api.Schema;
@@ -48,6 +49,7 @@ public static class RegistryServices
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<GrantLedger>();
         services.AddSingleton<GrantIssuance>();
+        services.AddSingleton<AccessFlagging>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton(_ => new DocumentGate(
             QueryLimits.From(settings.Options.Limits, GraphQLParser.Parser.Parse(SchemaRules.EmbeddedSdl())), settings.Options.Security.Introspection));

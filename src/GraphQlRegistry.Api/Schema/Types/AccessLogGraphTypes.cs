@@ -3,6 +3,8 @@ using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.AccessLog.Reading;
 using GraphQlRegistry.Api.Auditing;
+using GraphQlRegistry.Api.Execution;
+using GraphQlRegistry.Api.Flags;
 
 namespace GraphQlRegistry.Api.Schema.Types;
 
@@ -30,6 +32,7 @@ public sealed class AccessLogEntryGraphType : ObjectGraphType<AccessLogEntry>
         Field<StringGraphType>("reason").Resolve(c => c.Source.Reason);
         Field<NonNullGraphType<StringGraphType>>("hash").Resolve(c => c.Source.Hash);
         Field<NonNullGraphType<StringGraphType>>("previousHash").Resolve(c => c.Source.PreviousHash);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessFlagGraphType>>>>("flags").Resolve(c => FlagsOfRequests.Of(c.RequestContext()).On(c.Source.RequestId));
     }
 }
 
@@ -83,12 +86,19 @@ public sealed class AccessHistoryEntryGraphType : ObjectGraphType<AccessHistoryE
     public AccessHistoryEntryGraphType()
     {
         Name = "AccessHistoryEntry";
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("time").Resolve(c => c.Source.Time);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("time").Resolve(c => c.Source.Entry.Time);
         Field<StringGraphType>("organizationName").Resolve(c => c.Source.OrganizationName);
-        Field<OrganizationTypeGraphType>("organizationType").Resolve(c => c.Source.OrganizationType);
-        Field<StringGraphType>("field").Resolve(c => c.Source.Field);
-        Field<NonNullGraphType<AccessDecisionGraphType>>("decision").Resolve(c => c.Source.Decision);
-        Field<StringGraphType>("purpose").Resolve(c => c.Source.Purpose);
+        Field<OrganizationTypeGraphType>("organizationType").Resolve(c => c.Source.Entry.OrganizationType);
+        Field<StringGraphType>("field").Resolve(c => c.Source.Entry.Field);
+        Field<NonNullGraphType<AccessDecisionGraphType>>("decision").Resolve(c => c.Source.Entry.Decision);
+        Field<StringGraphType>("purpose").Resolve(c => c.Source.Entry.Purpose);
+        Field<NonNullGraphType<StringGraphType>>("requestId").Resolve(c => c.Source.Entry.RequestId);
+        Field<NonNullGraphType<FieldMaskGraphType>>("mask").Resolve(c => c.Source.Entry.Mask);
+        Field<StringGraphType>("grantId").Resolve(c => c.Source.Entry.GrantId);
+        Field<GrantingAuthorityGraphType>("grantAuthority").Resolve(c => c.Source.Entry.GrantAuthority);
+        Field<ChannelGraphType>("channel").Resolve(c => c.Source.Entry.Channel);
+        Field<NonNullGraphType<BooleanGraphType>>("throughRelative").Resolve(c => c.Source.ThroughRelative);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessFlagGraphType>>>>("flags").Resolve(c => FlagsOfRequests.Of(c.RequestContext()).On(c.Source.Entry.RequestId));
     }
 }
 
