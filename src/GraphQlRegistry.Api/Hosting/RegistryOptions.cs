@@ -25,6 +25,8 @@ public sealed class RegistryOptions
 
     public IdeOptions Ide { get; set; } = new();
 
+    public CitizenPageOptions CitizenPage { get; set; } = new();
+
     public sealed class DatabaseOptions
     {
         public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
@@ -122,5 +124,20 @@ public sealed class RegistryOptions
     {
         /// <summary>Serve GraphiQL at <c>GET /graphql</c> to browsers. Unset: on in Development only.</summary>
         public bool? Enabled { get; set; }
+    }
+
+    public sealed class CitizenPageOptions
+    {
+        /// <summary>Serve the citizens' page at <c>/my</c>. On by default: it holds no data, and every read it makes is a logged GraphQL request.</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>Offer sign-in by pasting a token (<c>registry token --citizen ID</c>). Unset: in Development only.</summary>
+        public bool? TokenSignIn { get; set; }
+
+        /// <summary>The OIDC client id of the page at <c>Registry:Jwt:Authority</c> (authorization code with PKCE, a public client).</summary>
+        public string? ClientId { get; set; }
+
+        /// <summary>The scopes the page asks the authority for.</summary>
+        public string Scope { get; set; } = "openid";
     }
 }

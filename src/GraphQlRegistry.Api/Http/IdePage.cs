@@ -1,6 +1,4 @@
-using System.Collections.Frozen;
 using GraphQlRegistry.Api.Hosting;
-using Microsoft.Net.Http.Headers;
 
 namespace GraphQlRegistry.Api.Http;
 
@@ -29,7 +27,7 @@ public static class IdePage
             return;
         }
 
-        var assets = LoadAssets();
+        var assets = EmbeddedAssets.Load("ide/");
         app.Use(async (http, next) =>
         {
             var request = http.Request;
@@ -39,11 +37,11 @@ public static class IdePage
             }
             else if (request.Path == "/graphql" && PrefersHtml(request))
             {
-                await WriteAsync(http, assets["index.html"]);
+                await assets.TryWriteAsync(http, "index.html", ContentSecurityPolicy);
             }
-            else if (request.Path.StartsWithSegments(AssetPath.TrimEnd('/'), out var rest) && assets.TryGetValue(rest.Value?.TrimStart('/') ?? "", out var asset))
+            else if (request.Path.StartsWithSegments(AssetPath.TrimEnd('/'), out var rest) && assets.Contains(rest.Value?.TrimStart('/') ?? ""))
             {
-                await WriteAsync(http, asset);
+                await assets.TryWriteAsync(http, rest.Value!.TrimStart('/'), ContentSecurityPolicy);
             }
             else
             {
@@ -75,43 +73,4 @@ public static class IdePage
 
         return html > json;
     }
-
-    private static async Task WriteAsync(HttpContext http, IdeAsset asset)
-    {
-        var headers = http.Response.Headers;
-        headers.ContentType = asset.ContentType;
-        headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
-        headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        headers[HeaderNames.CacheControl] = "no-cache";
-        headers.ContentLength = asset.Content.Length;
-        if (HttpMethods.IsGet(http.Request.Method))
-        {
-            await http.Response.Body.WriteAsync(asset.Content, http.RequestAborted);
-        }
-    }
-
-    private static FrozenDictionary<string, IdeAsset> LoadAssets()
-    {
-        const string prefix = "ide/";
-        var assembly = typeof(IdePage).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
-            .ToFrozenDictionary(name => name[prefix.Length..], name =>
-            {
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var buffer = new MemoryStream();
-                stream.CopyTo(buffer);
-                return new IdeAsset(ContentTypeOf(name), buffer.ToArray());
-            });
-    }
-
-    private static string ContentTypeOf(string name) => Path.GetExtension(name) switch
-    {
-        ".html" => "text/html; charset=utf-8",
-        ".js" => "text/javascript; charset=utf-8",
-        ".css" => "text/css; charset=utf-8",
-        var extension => throw new InvalidOperationException($"The IDE asset {name} has an unknown extension {extension}."),
-    };
-
-    private sealed record IdeAsset(string ContentType, byte[] Content);
 }

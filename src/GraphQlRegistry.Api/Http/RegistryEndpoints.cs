@@ -13,6 +13,7 @@ public static class RegistryEndpoints
     public static void MapRegistryEndpoints(this WebApplication app)
     {
         app.UseRegistryIde(app.Services.GetRequiredService<RegistrySettings>());
+        app.UseCitizenPage(app.Services.GetRequiredService<RegistrySettings>());
         app.UseAuthentication();
         app.UseMiddleware<CallerResolutionMiddleware>();
         app.UseRateLimiter();
