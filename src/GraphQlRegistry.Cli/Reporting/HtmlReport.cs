@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GraphQlRegistry.AccessLog.Analysis.Anomalies;
+using GraphQlRegistry.AccessLog.Flags;
 using GraphQlRegistry.AccessLog.Reading;
 using GraphQlRegistry.Cli.Output;
 using static GraphQlRegistry.Cli.Reporting.SvgCharts;
@@ -36,6 +37,7 @@ public static class HtmlReport
         html.Append("<h1>Access log report</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Entries since {data.Since.UtcDateTime:yyyy-MM-dd HH:mm} UTC, generated {data.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC. Days are UTC days.</p>");
         Chain(html, data);
+        Flagged(html, data.Flagged);
         PerDay(html, data.PerDayByType);
         html.Append("<div class=\"grid\">");
         TopList(html, "Top organisations", data.Organizations.Select(b => ($"{b.OrganizationId} ({Wire.Name(b.OrganizationType)})", b.Count)), "#1f77b4");
@@ -53,6 +55,25 @@ public static class HtmlReport
             ? string.Create(CultureInfo.InvariantCulture, $"<p class=\"ok\">Intact: {data.Chain.EntriesChecked:N0} entries verified.</p>")
             : string.Create(CultureInfo.InvariantCulture, $"<p class=\"broken\">BROKEN at entry {data.Chain.FirstBrokenSequence} ({data.Chain.Break}) after {data.Chain.EntriesChecked:N0} intact entries. Keep the store as evidence.</p>"));
         html.Append("</section>");
+    }
+
+    private static void Flagged(StringBuilder html, IReadOnlyList<FlaggedAccess> flagged)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<section><h2>Accesses flagged by citizens ({flagged.Count})</h2>");
+        if (flagged.Count == 0)
+        {
+            html.Append("<p class=\"ok\">No citizen flagged an access.</p></section>");
+            return;
+        }
+
+        html.Append("<table><tr><th>flagged (UTC)</th><th>kind</th><th>organisation</th><th>read (UTC)</th><th>fields</th><th>reason</th><th>request</th></tr>");
+        foreach (var access in flagged)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{access.Flag.Time.UtcDateTime:yyyy-MM-dd HH:mm}</td><td class=\"HIGH\">{AccessFlagModel.WireName(access.Flag.Kind)}</td><td>{Encode(access.OrganizationId ?? access.Subject ?? "-")} ({Wire.Name(access.OrganizationType)})</td><td>{access.AccessedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-"}</td><td>{Encode(string.Join(" ", access.Fields))}</td><td>{Encode(access.Flag.Reason ?? "")}</td><td>{Encode(access.Flag.RequestId)}</td></tr>");
+        }
+
+        html.Append("</table></section>");
     }
 
     private static void PerDay(StringBuilder html, IReadOnlyList<AccessStatsBucket> buckets)

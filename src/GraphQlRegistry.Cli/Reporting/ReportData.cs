@@ -1,5 +1,6 @@
 using GraphQlRegistry.AccessLog.Analysis.Anomalies;
 using GraphQlRegistry.AccessLog.Chain;
+using GraphQlRegistry.AccessLog.Flags;
 using GraphQlRegistry.AccessLog.Reading;
 using GraphQlRegistry.AccessLog.Rollups;
 using GraphQlRegistry.AccessLog.Storage;
@@ -16,7 +17,8 @@ public sealed record ReportData(
     IReadOnlyList<AccessStatsBucket> DeniedFields,
     IReadOnlyList<AccessStatsBucket> Organizations,
     IReadOnlyList<AnomalyFinding> Findings,
-    ChainVerification Chain)
+    ChainVerification Chain,
+    IReadOnlyList<FlaggedAccess> Flagged)
 {
     public const int TopRows = 10;
 
@@ -35,7 +37,8 @@ public sealed record ReportData(
             (await counts.StatsAsync(Dimensions(AccessStatsDimension.Organization, AccessStatsDimension.OrganizationType), range, cancellationToken))
                 .Where(b => b.OrganizationId is not null).Take(TopRows).ToList(),
             await AnomalyScan.RunAsync(log, since, anomalies, null, cancellationToken),
-            await ChainVerifier.VerifyAsync(log, checkpoints, cancellationToken));
+            await ChainVerifier.VerifyAsync(log, checkpoints, cancellationToken),
+            await new AccessFlags(log).FlaggedAccessesAsync(since, cancellationToken));
     }
 
     private static HashSet<AccessStatsDimension> Dimensions(params AccessStatsDimension[] dimensions) => [.. dimensions];

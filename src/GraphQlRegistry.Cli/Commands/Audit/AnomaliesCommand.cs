@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using GraphQlRegistry.AccessLog.Analysis.Anomalies;
+using GraphQlRegistry.AccessLog.Flags;
 using GraphQlRegistry.Cli.Auditing;
 using GraphQlRegistry.Cli.Output;
 using Spectre.Console;
@@ -7,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace GraphQlRegistry.Cli.Commands.Audit;
 
-/// <summary>Volume spikes, denied-field probing, off-hours bulk reads and crowded citizens, each with its evidence and a severity.</summary>
+/// <summary>Accesses citizens flagged, then volume spikes, denied-field probing, off-hours bulk reads and crowded citizens, each with its evidence and a severity.</summary>
 public sealed class AnomaliesCommand : AsyncCommand<AnomaliesCommand.Settings>
 {
     public sealed class Settings : AuditSettings
@@ -71,10 +72,17 @@ public sealed class AnomaliesCommand : AsyncCommand<AnomaliesCommand.Settings>
                 AnomalyScan.RunAsync(session.Log, settings.SinceTime, settings.Options,
                     new Progress<long>(scanned => status.Status($"Scanning the log: {scanned:N0} entries")), cancellationToken));
 
+        // Citizens' flags come first: a person saying "this was not me" outranks any statistical pattern.
+        var flagged = await new AccessFlags(session.Log).FlaggedAccessesAsync(settings.SinceTime, cancellationToken);
         if (settings.Json)
         {
-            CliJson.Write(new { since = settings.SinceTime, options = settings.Options, findings });
+            CliJson.Write(new { since = settings.SinceTime, options = settings.Options, flagged = flagged.Select(FlaggedTable.Json), findings });
             return 0;
+        }
+
+        if (flagged.Count > 0)
+        {
+            AnsiConsole.Write(FlaggedTable.Of(flagged));
         }
 
         if (findings.Count == 0)

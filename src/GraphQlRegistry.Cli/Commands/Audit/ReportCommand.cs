@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace GraphQlRegistry.Cli.Commands.Audit;
 
-/// <summary>Writes the one-file HTML report: volumes, heat map, denials, top organisations, anomalies, chain status.</summary>
+/// <summary>Writes the one-file HTML report: accesses flagged by citizens, volumes, heat map, denials, top organisations, anomalies, chain status.</summary>
 public sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
 {
     public sealed class Settings : AuditSettings
@@ -38,11 +38,11 @@ public sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
         await File.WriteAllTextAsync(settings.Out!, HtmlReport.Render(data), cancellationToken);
         if (settings.Json)
         {
-            Output.CliJson.Write(new { @out = Path.GetFullPath(settings.Out!), chainOk = data.Chain.Ok, findings = data.Findings.Count });
+            Output.CliJson.Write(new { @out = Path.GetFullPath(settings.Out!), chainOk = data.Chain.Ok, flagged = data.Flagged.Count, findings = data.Findings.Count });
         }
         else
         {
-            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{Path.GetFullPath(settings.Out!)}[/]: chain {(data.Chain.Ok ? "intact" : "BROKEN")}, {data.Findings.Count} finding(s).");
+            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{Path.GetFullPath(settings.Out!)}[/]: chain {(data.Chain.Ok ? "intact" : "BROKEN")}, {data.Flagged.Count} access(es) flagged by citizens, {data.Findings.Count} finding(s).");
         }
 
         return 0;
