@@ -112,6 +112,7 @@ public sealed class CitizenPageTests : IClassFixture<CitizenPageTests.PageServer
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "The page scrolls sideways at 360 px.");
         var unlabelled = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('input, select, textarea')].filter(c => c.labels.length === 0).map(c => c.id || c.name)");
         Assert.Empty(unlabelled);
+        Assert.Empty(await page.EvaluateAsync<string[]>(LowContrastText));
         await page.Locator("li.request h3").First.EvaluateAsync("h => h.scrollIntoView()");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "citizen-page-phone.png") });
     }
@@ -136,6 +137,30 @@ public sealed class CitizenPageTests : IClassFixture<CitizenPageTests.PageServer
         Assert.True(config.RootElement.GetProperty("tokenSignIn").GetBoolean());
         Assert.Equal(JsonValueKind.Null, config.RootElement.GetProperty("oidc").ValueKind);
     }
+
+    /// <summary>Every visible HTML element with text of its own whose colour is below 7:1 (WCAG AAA) on its background.</summary>
+    private const string LowContrastText = """
+        () => {
+          const rgb = (text) => text.match(/[\d.]+/g).map(Number);
+          const luminance = ([r, g, b]) => [r, g, b].map(c => c / 255).map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+            .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+          const background = (element) => {
+            for (let e = element; e; e = e.parentElement) {
+              const colour = rgb(getComputedStyle(e).backgroundColor);
+              if (colour.length < 4 || colour[3] > 0) return colour;
+            }
+            return [255, 255, 255];
+          };
+          return [...document.querySelectorAll('body *')]
+            .filter(e => !(e instanceof SVGElement) && e.tagName !== 'OPTION' && e.checkVisibility()
+              && [...e.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim()))
+            .filter(e => {
+              const [a, b] = [luminance(rgb(getComputedStyle(e).color)), luminance(background(e))].sort((x, y) => y - x);
+              return (a + 0.05) / (b + 0.05) < 7;
+            })
+            .map(e => `${e.tagName}.${e.className}: ${e.textContent.trim().slice(0, 40)}`);
+        }
+        """;
 
     private static async Task<IBrowser> LaunchAsync()
     {
