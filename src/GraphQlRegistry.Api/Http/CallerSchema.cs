@@ -36,12 +36,14 @@ public sealed class CallerSchema(SchemaRules rules, CallerView view)
             Trim(definition, caller);
         }
 
-        if (caller is not GrantingOfficerCaller)
+        // Mutation stays only for a caller left with one of its fields (an officer's grants, a citizen's flags).
+        var mutates = definitions.Exists(d => d is GraphQLObjectTypeDefinition { Name.StringValue: "Mutation", Fields.Items.Count: > 0 });
+        if (!mutates)
         {
             definitions.RemoveAll(d => d is GraphQLObjectTypeDefinition { Name.StringValue: "Mutation" } or GraphQLSchemaDefinition);
         }
 
-        var reachable = TypeReachability.From(definitions, caller is GrantingOfficerCaller ? ["Query", "Mutation"] : ["Query"]);
+        var reachable = TypeReachability.From(definitions, mutates ? ["Query", "Mutation"] : ["Query"]);
         definitions.RemoveAll(d => d is GraphQLTypeDefinition type && !reachable.Contains(type.Name.StringValue));
         document.Definitions = definitions;
         return document;

@@ -15,13 +15,14 @@ public sealed class CallerView(RuleTable rules)
     private const string FilterType = "CitizenFilter";
     private const string OrderType = "CitizenOrderField";
     private static readonly string[] AuditorFields = ["accessLog", "accessStats", "verifyAccessLog"];
+    private const string FlagMutation = "flagAccess";
     private static readonly string[] DataFields = ["citizen", "citizens", "verifyIdentity", "me", "myEntitlements", "myAccessHistory"];
 
     /// <summary>Whether the caller sees this field of an output type; a masked citizen field is seen (and marked masked).</summary>
     public bool ShowsField(Caller caller, string typeName, string fieldName) => typeName switch
     {
         "Query" => UsesRootField(caller, fieldName),
-        "Mutation" => caller is GrantingOfficerCaller,
+        "Mutation" => UsesMutation(caller, fieldName),
         _ => Decide(caller, $"{typeName}.{fieldName}") is not { IsDenied: true },
     };
 
@@ -40,6 +41,13 @@ public sealed class CallerView(RuleTable rules)
 
     private bool MayCompare(Caller caller, string citizenField) =>
         caller is DataCaller data && rules.Find($"{CitizenCatalogue.TypeName}.{citizenField}") is { } rule && !data.DecideComparison(rule).IsDenied;
+
+    private static bool UsesMutation(Caller caller, string field) => caller switch
+    {
+        GrantingOfficerCaller => field != FlagMutation,
+        DataCaller { OwnCitizenRef: not null } => field == FlagMutation,
+        _ => false,
+    };
 
     private static bool UsesRootField(Caller caller, string field) => caller switch
     {

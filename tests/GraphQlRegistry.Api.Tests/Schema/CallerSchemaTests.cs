@@ -43,6 +43,18 @@ public sealed class CallerSchemaTests(RegistryServer server)
         Assert.DoesNotContain("type Citizen ", sdl, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CitizensSdl_HasFlagAccessAndNoGrantMutation_AndNoOtherCallersSeesFlagAccess()
+    {
+        var citizen = await server.CitizenWithFamilyAsync();
+        var mutation = Block(await SdlAsync(RegistryServer.CitizenToken(citizen.PersonalId)), "type Mutation");
+
+        Assert.Contains("flagAccess(", mutation, StringComparison.Ordinal);
+        Assert.DoesNotContain("issueGrant", mutation, StringComparison.Ordinal);
+        Assert.DoesNotContain("flagAccess", await SdlAsync(RegistryServer.OrganizationToken("demo-credit-institution")), StringComparison.Ordinal);
+        Assert.DoesNotContain("flagAccess", await SdlAsync(RegistryServer.OfficerToken("NPD_AGENCY_HEAD", null)), StringComparison.Ordinal);
+    }
+
     private async Task<string> SdlAsync(string token)
     {
         var client = server.CreateClient();
