@@ -5,26 +5,12 @@ import { languages, fieldLabel } from "/my/i18n.js";
 import { groupByRequest, applyFilters, readsPerMonth, organizationKey, csvHeader, csvRow } from "/my/history.js";
 import { monthlyChart } from "/my/chart.js";
 import { startOidcSignIn, completeOidcSignIn } from "/my/signin.js";
+import { $, make } from "/my/dom.js";
+import { renderRecord } from "/my/record.js";
+import { openFlagForm } from "/my/flagform.js";
 
 const state = { language: "vi", api: null, me: null, entries: [], config: null };
 const text = () => languages[state.language];
-const $ = (selector) => document.querySelector(selector);
-
-function make(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (key === "class") {
-      node.className = value;
-    } else if (key.startsWith("on")) {
-      node.addEventListener(key.slice(2), value);
-    } else if (value !== null && value !== undefined && value !== false) {
-      node.setAttribute(key, value === true ? "" : value);
-    }
-  }
-
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 function announce(message) {
   $("#status").textContent = message;
@@ -51,7 +37,7 @@ function applyTexts() {
 function render() {
   applyTexts();
   if (state.me) {
-    renderRecord();
+    renderRecord(state.me, text());
     renderFilters();
     renderHistory();
   }
@@ -99,37 +85,6 @@ function signOut() {
   $("#signin").hidden = false;
   $("#token").value = "";
   announce("");
-}
-
-// :: The record: every field of `me`, as the registry holds it.
-function valueText(value) {
-  const t = text();
-  if (value === null || value === undefined) {
-    return t.none;
-  }
-
-  return t.values[value] ?? String(value);
-}
-
-function nestedList(object) {
-  const list = make("dl", { class: "nested" });
-  for (const [key, value] of Object.entries(object)) {
-    // One level of nesting is a list; a deeper one (the household head's id and name) is one line.
-    list.append(make("dt", {}, text().fields[key] ?? key),
-      make("dd", {}, value !== null && typeof value === "object" ? Object.values(value).map(valueText).join(" · ") : valueText(value)));
-  }
-
-  return list;
-}
-
-function renderRecord() {
-  const record = $("#record");
-  record.replaceChildren();
-  for (const [key, value] of Object.entries(state.me)) {
-    const shown = key === "dateOfDeath" && value === null ? text().alive
-      : value !== null && typeof value === "object" ? nestedList(value) : valueText(value);
-    record.append(make("div", { class: "record-field" }, make("dt", {}, text().fields[key] ?? key), make("dd", {}, shown)));
-  }
 }
 
 // :: Filters.
@@ -197,49 +152,22 @@ function requestCard(group) {
           make("thead", {}, make("tr", {}, make("th", { scope: "col" }, t.field), make("th", { scope: "col" }, t.decision), make("th", { scope: "col" }, t.mask))),
           make("tbody", {}, ...rows))),
       ...flags,
-      make("button", { type: "button", class: "flag-open", "aria-expanded": "false", onclick: (event) => openFlagForm(event.currentTarget, group) }, t.flagAction)));
+      make("button", { type: "button", class: "flag-open", "aria-expanded": "false", onclick: (event) => openFlagForm(event.currentTarget, group, t, sendFlag) }, t.flagAction)));
   return card;
 }
 
-// :: Flagging: one small form under the request, keyboard-first.
-function openFlagForm(button, group) {
+async function sendFlag(requestId, kind, reason) {
   const t = text();
-  const existing = button.parentElement.querySelector("form.flag-form");
-  if (existing) {
-    existing.remove();
-    button.setAttribute("aria-expanded", "false");
-    return;
+  try {
+    await state.api.query(flagMutation, { requestId, kind, reason });
+    announce(t.flagDone);
+    await reloadHistory();
+    const badge = document.querySelector(`li[data-request-id="${requestId}"] .flag`);
+    badge?.setAttribute("tabindex", "-1");
+    badge?.focus();
+  } catch (error) {
+    announce(t.flagFailed + error.message);
   }
-
-  const id = group.requestId;
-  const form = make("form", { class: "flag-form" },
-    make("fieldset", {},
-      make("legend", {}, t.flagLegend),
-      make("p", { class: "kind-label" }, t.flagKind),
-      ...["NOT_REQUESTED", "NOT_AGREED"].map((kind, index) => make("label", { class: "radio" },
-        make("input", { type: "radio", name: `kind-${id}`, value: kind, checked: index === 0 }), ` ${t.kinds[kind]}`)),
-      make("label", { for: `reason-${id}` }, t.flagReason),
-      make("textarea", { id: `reason-${id}`, name: "reason", maxlength: "280", rows: "3" }),
-      make("div", { class: "actions" },
-        make("button", { type: "submit" }, t.flagSubmit),
-        make("button", { type: "button", onclick: () => { form.remove(); button.setAttribute("aria-expanded", "false"); button.focus(); } }, t.flagCancel))));
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const kind = form.querySelector(`input[name="kind-${id}"]:checked`).value;
-    const reason = form.querySelector("textarea").value.trim();
-    try {
-      await state.api.query(flagMutation, { requestId: id, kind, reason: reason || null });
-      announce(t.flagDone);
-      await reloadHistory();
-      document.querySelector(`li[data-request-id="${id}"] .flag`)?.setAttribute("tabindex", "-1");
-      document.querySelector(`li[data-request-id="${id}"] .flag`)?.focus();
-    } catch (error) {
-      announce(t.flagFailed + error.message);
-    }
-  });
-  button.after(form);
-  button.setAttribute("aria-expanded", "true");
-  form.querySelector("input").focus();
 }
 
 // :: Downloads: the whole history, read again page by page at the moment of the download, written as it arrives.

@@ -126,7 +126,7 @@ public sealed class CitizenPageTests : IClassFixture<CitizenPageTests.PageServer
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
         Assert.Contains("script-src 'self'", html.Headers.GetValues("Content-Security-Policy").Single());
         Assert.DoesNotContain("https://", text);
-        foreach (var script in new[] { "main.js", "api.js", "i18n.js", "history.js", "chart.js", "signin.js" })
+        foreach (var script in new[] { "main.js", "api.js", "i18n.js", "history.js", "chart.js", "signin.js", "dom.js", "record.js", "flagform.js" })
         {
             using var response = await client.GetAsync("my/" + script);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
