@@ -94,6 +94,7 @@ for ROUND in $(seq 1 "$ROUNDS"); do
     runs S2 && drive B1 "$REGISTRY" S2 "$ROUND" -- --connections "$PAGE_CONNECTIONS"
     stop_server
   fi
+  runs S1 || runs S2 || runs S3 || continue
   for SERVER in B2 shipped; do
     say "round $ROUND: $SERVER"
     [ "$SERVER" = shipped ] && rm -f "$REGISTRY"/access-log.db* "$REGISTRY"/access-log.checkpoints
