@@ -21,6 +21,7 @@ namespace GraphQlRegistry.LoadGenerator;
 /// <item><c>drive --url U --server NAME --scenario S1|S2|S3|S4|S5 [--connections 32] [--warmup 5] [--duration 20] [--round 1]
 /// [--log-citizens N] --out results.jsonl</c>: drives one server, appends one JSON line per scenario.</item>
 /// <item><c>report --results results.jsonl --machine machine.txt --out docs/benchmarks.md</c>: writes the report.</item>
+/// <item><c>table --results results.jsonl</c>: medians per server, with ratios to the first (tools/bench/compare.sh).</item>
 /// </list>
 /// </summary>
 public static class LoadGeneratorEntry
@@ -35,6 +36,9 @@ public static class LoadGeneratorEntry
                 return 0;
             case "drive":
                 await DriveAsync(options);
+                return 0;
+            case "table":
+                Console.Write(await BenchmarkReport.ComparisonAsync(options.Text("results")));
                 return 0;
             case "report":
                 await BenchmarkReport.WriteAsync(options.Text("results"), options.Text("machine"), options.Text("out"));

@@ -53,6 +53,22 @@ public static class BenchmarkReport
         await File.WriteAllTextAsync(outFile, text.ToString());
     }
 
+    /// <summary>Each server's medians in the order first measured, with ratios to the first server's.</summary>
+    public static async Task<string> ComparisonAsync(string resultsFile)
+    {
+        var results = (await File.ReadAllLinesAsync(resultsFile)).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<LoadResult>(l)!).ToList();
+        var rows = results.GroupBy(r => (r.Scenario, r.Server)).Select(Median).ToList();
+        var first = rows[0];
+        var text = new StringBuilder("| server | rounds | req/s | p50 ms | p99 ms | errors | req/s ÷ first | p50 ÷ first | p99 ÷ first |\n|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var row in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Server} | {row.Rounds} | {row.RequestsPerSecond:N0} | {row.P50Ms:F2} | {row.P99Ms:F2} | {row.HttpErrors}/{row.GraphQLErrors} | {Ratio(row.RequestsPerSecond, first.RequestsPerSecond)} | {Ratio(row.P50Ms, first.P50Ms)} | {Ratio(row.P99Ms, first.P99Ms)} |");
+        }
+
+        return text.ToString();
+    }
+
     private static IEnumerable<string> Targets(List<Summary> medians)
     {
         Summary? Find(string scenario, string server) => medians.FirstOrDefault(m => m.Scenario == scenario && m.Server == server);
