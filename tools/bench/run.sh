@@ -149,6 +149,7 @@ fi
 # :: The report, from this run only.
 {
   echo "command:     $COMMAND"
+  [ "${1:-}" = --quick ] && echo "mode:        quick: a smoke test of the whole chain (small data, seconds-long runs); its figures are not measurements"
   echo "finished:    $(date -u +%FT%TZ); commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools || echo ' (with local changes)')"
   echo "machine:     $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/Mem:/ {print $2}') GB memory; $(uname -sr); .NET $(dotnet --version)"
   echo "load:        $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min averages at the end of the run: other work on the machine skews every figure)"

@@ -64,13 +64,15 @@ public sealed class Scenarios(RegistrySettings settings, IReadOnlyList<string> p
     public IReadOnlyList<Scenario> Audit(Func<Random, string> logCitizen)
     {
         var token = Auditor();
-        Scenario Fixed(string name, string query) => new(name, query, _ => new LoadRequest(token, Body(query, new { })));
-        Scenario Stats(string dimensions) => Fixed($"S4 accessStats {dimensions}", $"{{ accessStats(groupBy: [{dimensions}]) {{ organizationId organizationType field decision day count }} }}");
-        Scenario Log(string name, string filter) => Fixed($"S4 accessLog {name}", $"{{ accessLog(where: {{ {filter} }}, first: 50) {{ {LogEntryFields} }} }}");
+        Scenario Fixed(string name, string description, string query) => new(name, description, _ => new LoadRequest(token, Body(query, new { })));
+        Scenario Stats(string dimensions) => Fixed($"S4 accessStats {dimensions}", $"an auditor's accessStats(groupBy: [{dimensions}]) over the whole log",
+            $"{{ accessStats(groupBy: [{dimensions}]) {{ organizationId organizationType field decision day count }} }}");
+        Scenario Log(string name, string filter) => Fixed($"S4 accessLog {name}", $"an auditor's newest 50 entries where {{ {filter} }}",
+            $"{{ accessLog(where: {{ {filter} }}, first: 50) {{ {LogEntryFields} }} }}");
         return
         [
             Stats("ORGANIZATION"), Stats("ORGANIZATION_TYPE"), Stats("FIELD"), Stats("DECISION"), Stats("DAY"), Stats("ORGANIZATION, FIELD"),
-            new Scenario("S4 accessLog by citizen", "accessLog(where: { personalId }) of a random citizen in the log", random => new LoadRequest(token,
+            new Scenario("S4 accessLog by citizen", "an auditor's newest 50 entries about a random citizen of the log", random => new LoadRequest(token,
                 Body($"query ByCitizen($id: ID!) {{ accessLog(where: {{ personalId: $id }}, first: 50) {{ {LogEntryFields} }} }}", new { id = logCitizen(random) }))),
             Log("by field", "field: \"Citizen.religion\""),
             Log("by field with no entries", "field: \"Citizen.bloodType\""),

@@ -98,7 +98,12 @@ public static class BenchmarkReport
     private static Summary Median(IGrouping<(string Scenario, string Server), LoadResult> rounds)
     {
         var all = rounds.ToList();
-        double Mid(Func<LoadResult, double> value) => all.Select(value).Order().ElementAt(all.Count / 2);
+        double Mid(Func<LoadResult, double> value)
+        {
+            var sorted = all.Select(value).Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
         return new Summary(rounds.Key.Scenario, all[0].Description, rounds.Key.Server, all[0].Connections, all.Count, all.Sum(r => r.Requests),
             Mid(r => r.RequestsPerSecond), Mid(r => r.P50Ms), Mid(r => r.P95Ms), Mid(r => r.P99Ms), all.Max(r => r.MaxMs),
             all.Sum(r => r.HttpErrors), all.Sum(r => r.GraphQLErrors));
