@@ -46,6 +46,15 @@ public static class JwtAuthentication
             };
             options.Events = new JwtBearerEvents { OnTokenValidated = context => RefuseAmbiguous(context, jwt.MaxTokenLifetime) };
         });
+
+        // The library checks lifetimes on the system clock, so the cache must read that clock too (not a configurable
+        // one): a remembered token then stops being served no later than a fresh validation would refuse it.
+        services.AddSingleton(_ => new ValidatedTokenCache(TimeProvider.System));
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<ValidatedTokenCache>((options, cache) =>
+        {
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(cache);
+        });
         return services;
     }
 

@@ -54,6 +54,8 @@ public sealed class CallerResolver(
 
         var hasChannel = WireEnum<Channel>.TryParse(user.FindFirstValue(RegistryClaims.Channel), out var channel);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Both kinds of caller take two reads; one open connection serves both (EF would otherwise open and close it per read).
+        await db.Database.OpenConnectionAsync(cancellationToken);
 
         if (user.FindFirstValue(RegistryClaims.PersonalId) is { } personalId)
         {

@@ -52,7 +52,24 @@ public sealed class CachedDocument(GraphQLDocument document)
 
     public GraphQLDocument Document { get; } = document;
 
+    /// <summary>Whether any operation or fragment selects a <c>citizens</c> field (by name, whatever its alias).</summary>
+    public bool SearchesCitizens { get; } = Selects(document, "citizens");
+
     public bool PassedSpecValidation => _passedSpecValidation;
 
     public void MarkValidated() => _passedSpecValidation = true;
+
+    private static bool Selects(GraphQLDocument document, string fieldName) => document.Definitions.Any(definition => definition switch
+    {
+        GraphQLOperationDefinition operation => Selects(operation.SelectionSet, fieldName),
+        GraphQLFragmentDefinition fragment => Selects(fragment.SelectionSet, fieldName),
+        _ => false,
+    });
+
+    private static bool Selects(GraphQLSelectionSet? selections, string fieldName) => selections is not null && selections.Selections.Any(selection => selection switch
+    {
+        GraphQLField field => field.Name.StringValue == fieldName || Selects(field.SelectionSet, fieldName),
+        GraphQLInlineFragment inline => Selects(inline.SelectionSet, fieldName),
+        _ => false,
+    });
 }

@@ -45,7 +45,7 @@ public sealed class GraphQLExecution(
                 User = user,
                 RequestServices = services,
                 CancellationToken = cancellationToken,
-                ValidationRules = cached?.PassedSpecValidation == true ? _perRequestRules : [.. DocumentValidator.CoreRules, .. _perRequestRules],
+                ValidationRules = ValidationRulesFor(cached),
             });
 
         if (result.Executed)
@@ -61,4 +61,15 @@ public sealed class GraphQLExecution(
 
         return ResponseErrors.Shape(result, settings.Options.Limits.MaxErrors, withSchemaHints: environment.IsDevelopment());
     }
+
+    /// <summary>
+    /// The spec's rules until the document has passed them once; then only the caller-dependent rule, and not even that
+    /// for a document that selects no <c>citizens</c> field (the only field whose arguments it judges), as the KYC lookup.
+    /// </summary>
+    private IValidationRule[] ValidationRulesFor(CachedDocument? cached) => cached switch
+    {
+        { PassedSpecValidation: true, SearchesCitizens: false } => [],
+        { PassedSpecValidation: true } => _perRequestRules,
+        _ => [.. DocumentValidator.CoreRules, .. _perRequestRules],
+    };
 }

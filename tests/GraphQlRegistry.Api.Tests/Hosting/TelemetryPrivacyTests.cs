@@ -122,7 +122,8 @@ public sealed class TelemetryPrivacyTests : IClassFixture<TelemetryPrivacyTests.
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
             builder.ConfigureTestServices(services =>
             {
-                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+                // An exporter of the test's own: spans are recorded, as with an OTLP endpoint.
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.SetSampler(new AlwaysOnSampler()).AddInMemoryExporter(Spans));
                 services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics));
             });
         }
