@@ -1,3 +1,4 @@
+using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.AccessLog.Reading;
 using GraphQlRegistry.AccessLog.Storage;
 using GraphQlRegistry.Policy.Fields;
@@ -7,184 +8,145 @@ using Microsoft.EntityFrameworkCore;
 namespace GraphQlRegistry.AccessLog.Rollups;
 
 /// <summary>
-/// Entry counts per UTC day, organisation, field, decision and reason, kept up to date by the readers that need
-/// them. Counting groups the new entries by primary-key range, outside any transaction; only the merge, a few
-/// hundred rows, holds the store's write lock, so the request path's commits are not held up.
-/// Statistics over whole days come from the rollup; the parts of a day at either end of a range come from the entries.
+/// Statistics from the daily rollup the writer keeps (<see cref="DailyCount"/>): whole UTC days of a period from the
+/// rollup, the parts of a day at either end of it from the entries, and a citizen's (which the rollup does not hold)
+/// from their spans.
 /// </summary>
 public sealed class DailyCounts(AccessLogDbContext context)
 {
     public const long MillisecondsPerDay = 86_400_000;
-    private const string MarkName = "daily";
-    private const long EntriesPerStep = 1_000_000;
 
-    /// <summary>Counts every entry committed so far that the rollup does not hold yet; returns the last sequence counted.</summary>
-    public async Task<long> CatchUpAsync(IProgress<RollupProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Whether the rollup shows that no entry can match (an organisation, type, field or decision absent from the period).</summary>
+    public async Task<bool> NoneAsync(AccessLogFilter filter, CancellationToken cancellationToken)
     {
-        var head = await context.Entries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-        var counted = await MarkAsync(cancellationToken);
-        while (counted < head)
+        if (filter.OrganizationId is null && filter.OrganizationType is null && filter.Field is null && filter.Decision is null)
         {
-            counted = await StepAsync(counted, Math.Min(head, counted + EntriesPerStep), cancellationToken);
-            progress?.Report(new RollupProgress(counted, head));
+            return false;
         }
 
-        return counted;
+        var firstDay = filter.From is { } from ? (int)Math.Floor(from.ToUnixTimeMilliseconds() / (double)MillisecondsPerDay) : int.MinValue;
+        var endDay = filter.To is { } to ? (int)Math.Ceiling(to.ToUnixTimeMilliseconds() / (double)MillisecondsPerDay) : int.MaxValue;
+        return !await Counts(filter, firstDay, endDay).AnyAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Counts grouped by <paramref name="groupBy"/>, like <see cref="AccessLogReader.StatsAsync"/> but over the rollup;
-    /// call <see cref="CatchUpAsync"/> first. A citizen filter has no rollup: use the reader for that.
-    /// </summary>
+    /// <summary>Entry counts grouped by <paramref name="groupBy"/>, largest first.</summary>
     public async Task<IReadOnlyList<AccessStatsBucket>> StatsAsync(IReadOnlySet<AccessStatsDimension> groupBy, AccessLogFilter filter, CancellationToken cancellationToken)
     {
-        if (filter.CitizenRef is not null)
+        var reader = new AccessLogReader(context);
+        if (filter.CitizenRef is { } citizen)
         {
-            throw new ArgumentException("The daily rollup holds no citizen references.", nameof(filter));
+            return await FromEntriesAsync(groupBy, reader.CitizenRows(citizen, await reader.TextIdAsync(filter.Field, cancellationToken), filter, null), cancellationToken);
         }
 
         var fromMs = filter.From?.ToUnixTimeMilliseconds();
         var toMs = filter.To?.ToUnixTimeMilliseconds();
-        var firstWholeDay = fromMs is { } f ? CeilingDay(f) : long.MinValue;
-        var endWholeDay = toMs is { } t ? t / MillisecondsPerDay : long.MaxValue;
-        var reader = new AccessLogReader(context);
+        var firstWholeDay = fromMs is { } f ? (int)Math.Ceiling(f / (double)MillisecondsPerDay) : int.MinValue;
+        var endWholeDay = toMs is { } t ? (int)Math.Floor(t / (double)MillisecondsPerDay) : int.MaxValue;
         if (firstWholeDay >= endWholeDay)
         {
-            return await reader.StatsAsync(groupBy, filter, cancellationToken);
+            return await PartAsync(filter);
         }
 
         var parts = new List<AccessStatsBucket>(await WholeDaysAsync(groupBy, filter, firstWholeDay, endWholeDay, cancellationToken));
         if (fromMs is { } start && start < firstWholeDay * MillisecondsPerDay)
         {
-            parts.AddRange(await reader.StatsAsync(groupBy, filter with { To = DateTimeOffset.FromUnixTimeMilliseconds(firstWholeDay * MillisecondsPerDay) }, cancellationToken));
+            parts.AddRange(await PartAsync(filter with { To = DateTimeOffset.FromUnixTimeMilliseconds(firstWholeDay * MillisecondsPerDay) }));
         }
 
         if (toMs is { } end && end > endWholeDay * MillisecondsPerDay)
         {
-            parts.AddRange(await reader.StatsAsync(groupBy, filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(endWholeDay * MillisecondsPerDay) }, cancellationToken));
+            parts.AddRange(await PartAsync(filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(endWholeDay * MillisecondsPerDay) }));
         }
 
-        return parts
-            .GroupBy(bucket => bucket with { Count = 0 })
-            .Select(group => group.Key with { Count = group.Sum(b => b.Count) })
-            .OrderByDescending(bucket => bucket.Count)
-            .ToList();
+        return Ordered(parts.GroupBy(bucket => bucket with { Count = 0 }).Select(group => group.Key with { Count = group.Sum(b => b.Count) }));
+
+        async Task<IReadOnlyList<AccessStatsBucket>> PartAsync(AccessLogFilter part)
+        {
+            var fieldId = await reader.TextIdAsync(part.Field, cancellationToken);
+            return part.Field is not null && fieldId is null ? [] : await FromEntriesAsync(groupBy, reader.Rows(fieldId, part, null), cancellationToken);
+        }
     }
 
     private async Task<IReadOnlyList<AccessStatsBucket>> WholeDaysAsync(
-        IReadOnlySet<AccessStatsDimension> groupBy, AccessLogFilter filter, long firstDay, long endDay, CancellationToken cancellationToken)
+        IReadOnlySet<AccessStatsDimension> groupBy, AccessLogFilter filter, int firstDay, int endDay, CancellationToken cancellationToken)
     {
         var byOrganization = groupBy.Contains(AccessStatsDimension.Organization);
         var byType = groupBy.Contains(AccessStatsDimension.OrganizationType);
         var byField = groupBy.Contains(AccessStatsDimension.Field);
         var byDecision = groupBy.Contains(AccessStatsDimension.Decision);
         var byDay = groupBy.Contains(AccessStatsDimension.Day);
-
-        var query = context.DailyCounts.AsNoTracking().Where(c => c.Day >= firstDay && c.Day < endDay);
-        if (filter.OrganizationId is { } organizationId)
-        {
-            query = query.Where(c => c.OrganizationId == organizationId);
-        }
-
-        if (filter.OrganizationType is { } organizationType)
-        {
-            query = query.Where(c => c.OrganizationType == organizationType);
-        }
-
-        if (filter.Field is { } field)
-        {
-            query = query.Where(c => c.Field == field);
-        }
-
-        if (filter.Decision is { } decision)
-        {
-            query = query.Where(c => c.Decision == decision);
-        }
-
-        var rows = await query
+        var rows = await Counts(filter, firstDay, endDay)
             .GroupBy(c => new
             {
-                OrganizationId = byOrganization ? c.OrganizationId : null,
-                OrganizationType = byType ? c.OrganizationType : null,
-                Field = byField ? c.Field : null,
-                Decision = byDecision ? (FieldOutcome?)c.Decision : null,
-                Day = byDay ? (long?)c.Day : null,
+                OrganizationId = byOrganization ? c.OrganizationId : 0,
+                OrganizationType = byType ? c.OrganizationType : 0,
+                FieldId = byField ? c.FieldId : 0,
+                Decision = byDecision ? (int)c.Decision : -1,
+                Day = byDay ? c.Day : int.MinValue,
             })
             .Select(g => new { g.Key, Count = g.Sum(c => c.Count) })
             .ToListAsync(cancellationToken);
 
-        return rows.Select(r => new AccessStatsBucket(r.Key.OrganizationId, r.Key.OrganizationType, r.Key.Field, r.Key.Decision,
-            r.Key.Day is { } day ? DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day)) : null, r.Count)).ToList();
+        var ids = rows.SelectMany(r => new[] { r.Key.OrganizationId, r.Key.OrganizationType, r.Key.FieldId }).Where(id => id != 0).Distinct().ToArray();
+        var texts = await context.Texts.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Text, cancellationToken);
+        string? Text(int id) => id == 0 ? null : texts[id];
+        return rows.Select(r => new AccessStatsBucket(
+            Text(r.Key.OrganizationId),
+            Text(r.Key.OrganizationType) is { } type ? WireNames.Parse<OrganizationType>(type) : null,
+            Text(r.Key.FieldId),
+            r.Key.Decision >= 0 ? WireCodes.Outcome((byte)r.Key.Decision) : null,
+            byDay ? DayOf(r.Key.Day) : null,
+            r.Count)).ToList();
     }
 
-    /// <summary>Counts entries (<paramref name="after"/>, <paramref name="upTo"/>]; returns the new mark, or the mark another reader set first.</summary>
-    private async Task<long> StepAsync(long after, long upTo, CancellationToken cancellationToken)
+    /// <summary>The rollup rows of a filter's organisation, type, field and decision over [firstDay, endDay).</summary>
+    private IQueryable<DailyCount> Counts(AccessLogFilter filter, int firstDay, int endDay)
     {
-        var deltas = await context.Entries.AsNoTracking()
-            .Where(e => e.Sequence > after && e.Sequence <= upTo)
-            .GroupBy(e => new { Day = e.TimeUnixMs / MillisecondsPerDay, e.OrganizationId, e.OrganizationType, e.Field, e.Decision, e.Reason })
-            .Select(g => new { g.Key, Count = g.LongCount() })
-            .ToListAsync(cancellationToken);
-
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        if (context.Database.IsNpgsql())
+        var ids = context.Texts.AsNoTracking();
+        var query = context.DailyCounts.AsNoTracking().Where(c => c.Day >= firstDay && c.Day < endDay);
+        foreach (var (text, pick) in new (string?, Func<IQueryable<DailyCount>, IQueryable<int>, IQueryable<DailyCount>>)[]
         {
-            await context.Database.ExecuteSqlRawAsync($"LOCK TABLE \"{AccessLogDbContext.RollupMarksTableName}\" IN EXCLUSIVE MODE", cancellationToken);
-        }
-
-        var mark = await context.RollupMarks.FirstOrDefaultAsync(m => m.Name == MarkName, cancellationToken);
-        if (mark is null)
+            (filter.OrganizationId, (q, id) => q.Where(c => id.Contains(c.OrganizationId))),
+            (filter.OrganizationType is { } type ? WireNames.Of(type) : null, (q, id) => q.Where(c => id.Contains(c.OrganizationType))),
+            (filter.Field, (q, id) => q.Where(c => id.Contains(c.FieldId))),
+        })
         {
-            mark = new RollupMark { Name = MarkName };
-            context.RollupMarks.Add(mark);
-        }
-
-        if (mark.Sequence != after)
-        {
-            // Another reader counted these entries meanwhile: counting them again would double them.
-            context.ChangeTracker.Clear();
-            return mark.Sequence;
-        }
-
-        if (deltas.Count > 0)
-        {
-            var firstDay = deltas.Min(d => d.Key.Day);
-            var existing = (await context.DailyCounts.Where(c => c.Day >= firstDay).ToListAsync(cancellationToken)).ToDictionary(KeyOf);
-            foreach (var delta in deltas)
+            if (text is not null)
             {
-                var key = new CountKey(delta.Key.Day, delta.Key.OrganizationId, delta.Key.OrganizationType, delta.Key.Field, delta.Key.Decision, delta.Key.Reason);
-                if (existing.TryGetValue(key, out var row))
-                {
-                    row.Count += delta.Count;
-                    continue;
-                }
-
-                var added = new DailyCount
-                {
-                    Day = key.Day, OrganizationId = key.OrganizationId, OrganizationType = key.OrganizationType,
-                    Field = key.Field, Decision = key.Decision, Reason = key.Reason, Count = delta.Count,
-                };
-                context.DailyCounts.Add(added);
-                existing[key] = added;
+                query = pick(query, ids.Where(t => t.Text == text).Select(t => t.Id));
             }
         }
 
-        mark.Sequence = upTo;
-        await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        context.ChangeTracker.Clear();
-        return upTo;
+        if (filter.Decision is { } decision)
+        {
+            var code = WireCodes.Of(decision);
+            query = query.Where(c => c.Decision == code);
+        }
+
+        return query;
     }
 
-    private async Task<long> MarkAsync(CancellationToken cancellationToken) =>
-        await context.RollupMarks.AsNoTracking().Where(m => m.Name == MarkName).Select(m => (long?)m.Sequence).FirstOrDefaultAsync(cancellationToken) ?? 0;
+    /// <summary>Counts over entries read one by one: a citizen's, or the part of a day at the edge of a period.</summary>
+    private async Task<IReadOnlyList<AccessStatsBucket>> FromEntriesAsync(
+        IReadOnlySet<AccessStatsDimension> groupBy, IQueryable<AccessLogReader.EntryRow> rows, CancellationToken cancellationToken)
+    {
+        var counted = await rows
+            .Select(r => new { r.Request.OrganizationId, r.Request.OrganizationType, r.FieldId, r.Decision, r.TimeUnixMs })
+            .ToListAsync(cancellationToken);
+        var ids = counted.Select(r => r.FieldId).OfType<int>().Distinct().ToArray();
+        var texts = await context.Texts.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Text, cancellationToken);
+        return Ordered(counted
+            .GroupBy(r => new AccessStatsBucket(
+                groupBy.Contains(AccessStatsDimension.Organization) ? r.OrganizationId : null,
+                groupBy.Contains(AccessStatsDimension.OrganizationType) ? r.OrganizationType : null,
+                groupBy.Contains(AccessStatsDimension.Field) && r.FieldId is { } field ? texts[field] : null,
+                groupBy.Contains(AccessStatsDimension.Decision) ? WireCodes.Outcome(r.Decision) : null,
+                groupBy.Contains(AccessStatsDimension.Day) ? DayOf((int)Math.Floor(r.TimeUnixMs / (double)MillisecondsPerDay)) : null,
+                0))
+            .Select(g => g.Key with { Count = g.LongCount() }));
+    }
 
-    private static long CeilingDay(long ms) => ms >= 0 ? (ms + MillisecondsPerDay - 1) / MillisecondsPerDay : ms / MillisecondsPerDay;
+    private static DateOnly DayOf(int day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day));
 
-    private static CountKey KeyOf(DailyCount c) => new(c.Day, c.OrganizationId, c.OrganizationType, c.Field, c.Decision, c.Reason);
-
-    private readonly record struct CountKey(long Day, string? OrganizationId, OrganizationType? OrganizationType, string? Field, FieldOutcome Decision, string? Reason);
+    private static List<AccessStatsBucket> Ordered(IEnumerable<AccessStatsBucket> buckets) => buckets.OrderByDescending(b => b.Count).ToList();
 }
-
-/// <summary>How far a catch-up has counted, of the entries there were when it began.</summary>
-public readonly record struct RollupProgress(long Counted, long Head);

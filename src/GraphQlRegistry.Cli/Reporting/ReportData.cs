@@ -24,7 +24,6 @@ public sealed record ReportData(
         AccessLogDbContext log, ChainCheckpoints checkpoints, DateTimeOffset since, AnomalyOptions anomalies, CancellationToken cancellationToken)
     {
         var counts = new DailyCounts(log);
-        await counts.CatchUpAsync(null, cancellationToken);
         var range = new AccessLogFilter(From: since);
         return new ReportData(
             since,

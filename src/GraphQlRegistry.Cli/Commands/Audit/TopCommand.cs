@@ -42,7 +42,6 @@ public sealed class TopCommand : AsyncCommand<TopCommand.Settings>
         await session.RecordReadAsync("audit top", null, cancellationToken);
         var stopwatch = Stopwatch.StartNew();
         var counts = new DailyCounts(session.Log);
-        await Rollup.CatchUpAsync(counts, settings.Json, cancellationToken);
         var caughtUp = stopwatch.Elapsed;
 
         var dimension = Dimensions[settings.By];
