@@ -1,4 +1,5 @@
 using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.Data.Demo;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
 using GraphQlRegistry.Policy.Organizations;
@@ -26,7 +27,7 @@ public static class KycRecords
     /// <summary>One request's records, as the executor hands them to the log.</summary>
     public static List<AccessRecord> Request(string requestId, OrganizationType type, string citizenRef, DateTimeOffset time)
     {
-        var organization = "demo-" + type.ToString().ToLowerInvariant();
+        var organization = DemoOrganizations.IdOf(type);
         var context = new AccessContext(requestId, "Kyc", "svc-" + organization, organization, type, "grant-" + organization,
             GrantingAuthority.DistrictPoliceChief, Channel.NationalPortal, "KYC onboarding");
         return Fields.Select((f, i) => new AccessRecord(context, time.AddTicks(i * 100), citizenRef, f.Field, f.Path, f.Decision,

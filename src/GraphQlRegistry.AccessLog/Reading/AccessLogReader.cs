@@ -31,9 +31,19 @@ public sealed class AccessLogReader(AccessLogDbContext context)
 
         var rows = filter.CitizenRef is { } citizen
             ? await CitizenRows(citizen, fieldId, filter, beforeSequence).OrderByDescending(r => r.Sequence).Take(first).ToListAsync(cancellationToken)
-            : await Rows(fieldId, filter, beforeSequence).OrderByDescending(r => r.RequestStart).ThenByDescending(r => r.Ordinal).Take(first).ToListAsync(cancellationToken);
+            : await NewestFirst(Rows(fieldId, filter, beforeSequence), filter).Take(first).ToListAsync(cancellationToken);
         return await ToEntriesAsync(rows, filter.CitizenRef, cancellationToken);
     }
+
+    /// <summary>
+    /// Newest first, in the order of the index the query walks, so no page sorts its matches: the requests' index when
+    /// the filter selects requests (organisation, type, period), the entries' primary key otherwise. Both orders are
+    /// the entries' sequence order.
+    /// </summary>
+    private static IQueryable<EntryRow> NewestFirst(IQueryable<EntryRow> rows, AccessLogFilter filter) =>
+        filter.OrganizationId is not null || filter.OrganizationType is not null || filter.From is not null || filter.To is not null
+            ? rows.OrderByDescending(r => r.Request.Start).ThenByDescending(r => r.Ordinal)
+            : rows.OrderByDescending(r => r.RequestStart).ThenByDescending(r => r.Ordinal);
 
     /// <summary>Every matching entry, oldest first, streamed a request at a time: memory stays constant however long the log is.</summary>
     public async IAsyncEnumerable<AccessLogEntry> StreamAsync(AccessLogFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)

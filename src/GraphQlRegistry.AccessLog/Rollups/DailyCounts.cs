@@ -126,24 +126,25 @@ public sealed class DailyCounts(AccessLogDbContext context)
         return query;
     }
 
-    /// <summary>Counts over entries read one by one: a citizen's, or the part of a day at the edge of a period.</summary>
+    /// <summary>Counts over the entries themselves (a citizen's, or the part of a day at the edge of a period), grouped in the database.</summary>
     private async Task<IReadOnlyList<AccessStatsBucket>> FromEntriesAsync(
         IReadOnlySet<AccessStatsDimension> groupBy, IQueryable<AccessLogReader.EntryRow> rows, CancellationToken cancellationToken)
     {
         var counted = await rows
-            .Select(r => new { r.Request.OrganizationId, r.Request.OrganizationType, r.FieldId, r.Decision, r.TimeUnixMs })
+            .GroupBy(r => new { r.Request.OrganizationId, r.Request.OrganizationType, r.FieldId, r.Decision, Day = r.TimeUnixMs / MillisecondsPerDay })
+            .Select(g => new { g.Key, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
-        var ids = counted.Select(r => r.FieldId).OfType<int>().Distinct().ToArray();
+        var ids = counted.Select(r => r.Key.FieldId).OfType<int>().Distinct().ToArray();
         var texts = await context.Texts.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Text, cancellationToken);
         return Ordered(counted
             .GroupBy(r => new AccessStatsBucket(
-                groupBy.Contains(AccessStatsDimension.Organization) ? r.OrganizationId : null,
-                groupBy.Contains(AccessStatsDimension.OrganizationType) ? r.OrganizationType : null,
-                groupBy.Contains(AccessStatsDimension.Field) && r.FieldId is { } field ? texts[field] : null,
-                groupBy.Contains(AccessStatsDimension.Decision) ? WireCodes.Outcome(r.Decision) : null,
-                groupBy.Contains(AccessStatsDimension.Day) ? DayOf((int)Math.Floor(r.TimeUnixMs / (double)MillisecondsPerDay)) : null,
+                groupBy.Contains(AccessStatsDimension.Organization) ? r.Key.OrganizationId : null,
+                groupBy.Contains(AccessStatsDimension.OrganizationType) ? r.Key.OrganizationType : null,
+                groupBy.Contains(AccessStatsDimension.Field) && r.Key.FieldId is { } field ? texts[field] : null,
+                groupBy.Contains(AccessStatsDimension.Decision) ? WireCodes.Outcome(r.Key.Decision) : null,
+                groupBy.Contains(AccessStatsDimension.Day) ? DayOf((int)r.Key.Day) : null,
                 0))
-            .Select(g => g.Key with { Count = g.LongCount() }));
+            .Select(g => g.Key with { Count = g.Sum(r => r.Count) }));
     }
 
     private static DateOnly DayOf(int day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day));
