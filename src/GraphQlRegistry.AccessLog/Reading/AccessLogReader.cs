@@ -18,7 +18,7 @@ public sealed class AccessLogReader(AccessLogDbContext context)
     /// <summary>Up to <paramref name="first"/> entries older than <paramref name="beforeSequence"/>, newest first.</summary>
     public async Task<IReadOnlyList<AccessLogEntry>> PageAsync(AccessLogFilter filter, int first, long? beforeSequence, CancellationToken cancellationToken)
     {
-        if (first == 0 || await new DailyCounts(context).NoneAsync(filter, cancellationToken))
+        if (first == 0 || await new HourlyCounts(context).NoneAsync(filter, cancellationToken))
         {
             return [];
         }
@@ -31,7 +31,7 @@ public sealed class AccessLogReader(AccessLogDbContext context)
 
         var rows = filter.CitizenRef is { } citizen
             ? await CitizenRows(citizen, fieldId, filter, beforeSequence).OrderByDescending(r => r.Sequence).Take(first).ToListAsync(cancellationToken)
-            : await NewestFirst(Rows(fieldId, filter, beforeSequence), filter).Take(first).ToListAsync(cancellationToken);
+            : await NewestFirst(await RowsAsync(fieldId, filter, beforeSequence, cancellationToken), filter).Take(first).ToListAsync(cancellationToken);
         return await ToEntriesAsync(rows, filter.CitizenRef, cancellationToken);
     }
 
@@ -71,11 +71,25 @@ public sealed class AccessLogReader(AccessLogDbContext context)
     }
 
     public Task<IReadOnlyList<AccessStatsBucket>> StatsAsync(IReadOnlySet<AccessStatsDimension> groupBy, AccessLogFilter filter, CancellationToken cancellationToken) =>
-        new DailyCounts(context).StatsAsync(groupBy, filter, cancellationToken);
+        new HourlyCounts(context).StatsAsync(groupBy, filter, cancellationToken);
 
-    internal IQueryable<EntryRow> Rows(int? fieldId, AccessLogFilter filter, long? beforeSequence)
+    /// <summary>
+    /// The entries matching a filter without a citizen. A period is first turned into the range of request sequences
+    /// it covers (from the time index), so an organisation's index is walked only over that range.
+    /// </summary>
+    internal async Task<IQueryable<EntryRow>> RowsAsync(int? fieldId, AccessLogFilter filter, long? beforeSequence, CancellationToken cancellationToken)
     {
         var requests = context.Requests.AsNoTracking();
+        if (filter.From is not null || filter.To is not null)
+        {
+            var earliest = filter.From is { } periodStart ? periodStart.ToUnixTimeMilliseconds() - ChainLinker.MaxTimeOffsetMs : long.MinValue;
+            var latest = filter.To is { } periodEnd ? periodEnd.ToUnixTimeMilliseconds() + ChainLinker.MaxTimeOffsetMs : long.MaxValue;
+            var inPeriod = context.Requests.Where(r => r.TimeUnixMs >= earliest && r.TimeUnixMs < latest);
+            var low = await inPeriod.MinAsync(r => (long?)r.Start, cancellationToken) ?? 0;
+            var high = await inPeriod.MaxAsync(r => (long?)r.Start, cancellationToken) ?? -1;
+            requests = requests.Where(r => r.Start >= low && r.Start <= high);
+        }
+
         if (filter.OrganizationId is { } organizationId)
         {
             requests = requests.Where(r => r.OrganizationId == organizationId);
@@ -114,8 +128,6 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             {
                 Request = r, RequestStart = f.RequestStart, Ordinal = f.Ordinal, Sequence = f.RequestStart + f.Ordinal, TimeUnixMs = r.TimeUnixMs + f.TimeOffsetMs,
                 FieldId = f.FieldId, PathId = f.PathId, Decision = f.Decision, Mask = f.Mask, ReasonId = f.ReasonId,
-                SpanCitizen = context.CitizenSpans.Where(s => s.FirstSequence <= f.RequestStart + f.Ordinal).OrderByDescending(s => s.FirstSequence).Select(s => s.CitizenRef).FirstOrDefault(),
-                SpanLast = context.CitizenSpans.Where(s => s.FirstSequence <= f.RequestStart + f.Ordinal).OrderByDescending(s => s.FirstSequence).Select(s => (long?)s.LastSequence).FirstOrDefault(),
             };
         return InPeriod(rows, filter);
     }
@@ -140,7 +152,6 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             {
                 Request = r, RequestStart = f.RequestStart, Ordinal = f.Ordinal, Sequence = f.RequestStart + f.Ordinal, TimeUnixMs = r.TimeUnixMs + f.TimeOffsetMs,
                 FieldId = f.FieldId, PathId = f.PathId, Decision = f.Decision, Mask = f.Mask, ReasonId = f.ReasonId,
-                SpanCitizen = s.CitizenRef, SpanLast = s.LastSequence,
             };
         if (beforeSequence is { } cursor)
         {
@@ -200,6 +211,7 @@ public sealed class AccessLogReader(AccessLogDbContext context)
     {
         var ids = rows.SelectMany(r => new[] { r.FieldId, r.PathId, r.ReasonId }).OfType<int>().Distinct().ToArray();
         var texts = await context.Texts.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Text, cancellationToken);
+        var spans = await SpansOfAsync(citizenRef is null ? rows : [], cancellationToken);
         return rows.Select(row => new AccessLogEntry
         {
             Sequence = row.Sequence,
@@ -213,7 +225,7 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             GrantAuthority = row.Request.GrantAuthority,
             Channel = row.Request.Channel,
             Purpose = row.Request.Purpose,
-            CitizenRef = citizenRef ?? (row.SpanLast >= row.Sequence ? row.SpanCitizen : null),
+            CitizenRef = citizenRef ?? CitizenOf(spans, row),
             Field = row.FieldId is { } field ? texts[field] : null,
             Path = row.PathId is { } path ? texts[path] : null,
             Decision = WireCodes.Outcome(row.Decision),
@@ -223,6 +235,23 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             Hash = Convert.ToHexStringLower(row.Request.Hash),
         }).ToList();
     }
+
+    /// <summary>The spans of a page's requests (a span never leaves its request), found after paging so that only a page pays for them.</summary>
+    private async Task<ILookup<long, CitizenSpan>> SpansOfAsync(List<EntryRow> rows, CancellationToken cancellationToken)
+    {
+        var starts = rows.Select(r => r.RequestStart).Distinct().ToArray();
+        var spans = await (
+            from r in context.Requests.AsNoTracking()
+            where starts.Contains(r.Start)
+            from s in context.CitizenSpans.AsNoTracking()
+            where s.FirstSequence >= r.Start && s.FirstSequence < r.Start + r.EntryCount
+            select new { r.Start, Span = s }).ToListAsync(cancellationToken);
+        return spans.ToLookup(s => s.Start, s => s.Span);
+    }
+
+    /// <summary>The citizen of the last span starting at or before the entry, if it reaches the entry: the rule the chain check follows.</summary>
+    private static string? CitizenOf(ILookup<long, CitizenSpan> spans, EntryRow row) =>
+        spans[row.RequestStart].Where(s => s.FirstSequence <= row.Sequence).MaxBy(s => s.FirstSequence) is { } span && span.LastSequence >= row.Sequence ? span.CitizenRef : null;
 
     private static bool Matches(StoredRequest request, HashedEntry entry, AccessLogFilter filter) =>
         (filter.CitizenRef is null || entry.CitizenRef == filter.CitizenRef)
@@ -276,9 +305,5 @@ public sealed class AccessLogReader(AccessLogDbContext context)
         public byte Mask { get; init; }
 
         public int? ReasonId { get; init; }
-
-        public string? SpanCitizen { get; init; }
-
-        public long? SpanLast { get; init; }
     }
 }

@@ -20,7 +20,7 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
     public const string TableName = "AccessLogEntries";
     public const string TextsTableName = "AccessLogTexts";
     public const string SpansTableName = "AccessLogCitizenSpans";
-    public const string DailyCountsTableName = "AccessLogDailyCounts";
+    public const string HourlyCountsTableName = "AccessLogHourlyCounts";
     public const string EntriesViewName = "AccessLogEntryView";
 
     public DbSet<LoggedRequest> Requests => Set<LoggedRequest>();
@@ -31,7 +31,7 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
 
     public DbSet<CitizenSpan> CitizenSpans => Set<CitizenSpan>();
 
-    public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
+    public DbSet<HourlyCount> HourlyCounts => Set<HourlyCount>();
 
     /// <summary>Every entry as the auditors read it (a view over the tables above): for tests, checks and small logs.</summary>
     public DbSet<AccessLogEntry> Entries => Set<AccessLogEntry>();
@@ -83,10 +83,10 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
             span.HasIndex(s => new { s.CitizenRef, s.FirstSequence });
         });
 
-        modelBuilder.Entity<DailyCount>(count =>
+        modelBuilder.Entity<HourlyCount>(count =>
         {
-            count.ToTable(DailyCountsTableName);
-            count.HasKey(c => new { c.Day, c.OrganizationId, c.OrganizationType, c.FieldId, c.Decision, c.ReasonId });
+            count.ToTable(HourlyCountsTableName);
+            count.HasKey(c => new { c.Hour, c.OrganizationId, c.OrganizationType, c.FieldId, c.Decision, c.ReasonId });
         });
 
         modelBuilder.Entity<AccessLogEntry>(entry =>

@@ -120,14 +120,20 @@ internal sealed class PostgresAccessLogStore(string connectionString) : Relation
 
     private async Task UpsertRollupAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, LinkedBatch batch, CancellationToken cancellationToken)
     {
+        var rollup = RollupOf(batch);
+        if (rollup.Count == 0)
+        {
+            return;
+        }
+
         await using var upserts = new NpgsqlBatch(connection, transaction);
-        foreach (var (key, count) in RollupOf(batch))
+        foreach (var (key, count) in rollup)
         {
             upserts.BatchCommands.Add(new NpgsqlBatchCommand(UpsertRollup)
             {
                 Parameters =
                 {
-                    new() { Value = key.Day }, new() { Value = key.OrganizationId }, new() { Value = key.OrganizationType }, new() { Value = key.FieldId },
+                    new() { Value = key.Hour }, new() { Value = key.OrganizationId }, new() { Value = key.OrganizationType }, new() { Value = key.FieldId },
                     new() { Value = (short)key.Decision }, new() { Value = key.ReasonId }, new() { Value = count },
                 },
             });

@@ -9,7 +9,7 @@ namespace GraphQlRegistry.AccessLog.Writing;
 /// What the SQL stores share: the writer's own connection, opened on first use and dropped after any failure; an
 /// append that locks, reads the chain head inside its transaction (so several server instances sharing one database
 /// extend one chain, not forks of it), writes the batch the store's own way, and commits; the in-memory map from
-/// texts to their <see cref="LogText"/> ids; and the batch's additions to the daily rollup.
+/// texts to their <see cref="LogText"/> ids; and the batch's additions to the hourly rollup.
 /// </summary>
 internal abstract class RelationalAccessLogStore : IAccessLogStore
 {
@@ -23,12 +23,12 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
 
     protected static readonly string[] SpanColumns = ["FirstSequence", "CitizenRef", "LastSequence"];
 
-    protected static readonly string[] RollupColumns = ["Day", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId", "Count"];
+    protected static readonly string[] RollupColumns = ["Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId", "Count"];
 
-    /// <summary>Adds to a day's count, or starts it: the same statement on SQLite and PostgreSQL.</summary>
+    /// <summary>Adds to an hour's count, or starts it: the same statement on SQLite and PostgreSQL.</summary>
     protected static readonly string UpsertRollup =
-        $"INSERT INTO \"{AccessLogDbContext.DailyCountsTableName}\" ({Quoted(RollupColumns)}) VALUES ({Placeholders(RollupColumns.Length)}) " +
-        $"ON CONFLICT ({Quoted(RollupColumns[..^1])}) DO UPDATE SET \"Count\" = \"{AccessLogDbContext.DailyCountsTableName}\".\"Count\" + excluded.\"Count\"";
+        $"INSERT INTO \"{AccessLogDbContext.HourlyCountsTableName}\" ({Quoted(RollupColumns)}) VALUES ({Placeholders(RollupColumns.Length)}) " +
+        $"ON CONFLICT ({Quoted(RollupColumns[..^1])}) DO UPDATE SET \"Count\" = \"{AccessLogDbContext.HourlyCountsTableName}\".\"Count\" + excluded.\"Count\"";
 
     protected static readonly string FindText = $"SELECT \"Id\" FROM \"{AccessLogDbContext.TextsTableName}\" WHERE \"Text\" = $1";
 
@@ -112,7 +112,7 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
             var type = TextId(request.Context.OrganizationType is { } t ? WireNames.Of(t) : null) ?? 0;
             foreach (var record in batch.RecordsOf(request))
             {
-                var key = new RollupKey((int)(record.Time.ToUnixTimeMilliseconds() / Rollups.DailyCounts.MillisecondsPerDay), organization, type,
+                var key = new RollupKey((int)(record.Time.ToUnixTimeMilliseconds() / Rollups.HourlyCounts.MillisecondsPerHour), organization, type,
                     TextId(record.Field) ?? 0, WireCodes.Of(record.Decision), TextId(record.Reason) ?? 0);
                 _rollup[key] = _rollup.GetValueOrDefault(key) + 1;
             }
@@ -158,8 +158,8 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
 
     public ValueTask DisposeAsync() => new(ResetAsync());
 
-    /// <summary>One row of the daily rollup: texts by id, 0 for none.</summary>
-    protected readonly record struct RollupKey(int Day, int OrganizationId, int OrganizationType, int FieldId, byte Decision, int ReasonId);
+    /// <summary>One row of the hourly rollup: texts by id, 0 for none.</summary>
+    protected readonly record struct RollupKey(int Hour, int OrganizationId, int OrganizationType, int FieldId, byte Decision, int ReasonId);
 
     private sealed class Append(RelationalAccessLogStore store, DbConnection connection, DbTransaction transaction, ChainHead head) : IAccessLogAppend
     {

@@ -64,7 +64,7 @@ internal sealed class SqliteAccessLogStore(string connectionString) : Relational
 
         foreach (var (key, count) in RollupOf(batch))
         {
-            statements.UpsertRollup.Bind(1, key.Day).Bind(2, key.OrganizationId).Bind(3, key.OrganizationType).Bind(4, key.FieldId)
+            statements.UpsertRollup.Bind(1, key.Hour).Bind(2, key.OrganizationId).Bind(3, key.OrganizationType).Bind(4, key.FieldId)
                 .Bind(5, key.Decision).Bind(6, key.ReasonId).Bind(7, count).Execute();
         }
 

@@ -125,9 +125,9 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                     b.ToTable("AccessLogCitizenSpans", (string)null);
                 });
 
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.DailyCount", b =>
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.HourlyCount", b =>
                 {
-                    b.Property<int>("Day")
+                    b.Property<int>("Hour")
                         .HasColumnType("integer");
 
                     b.Property<int>("OrganizationId")
@@ -148,9 +148,9 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Day", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
+                    b.HasKey("Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
 
-                    b.ToTable("AccessLogDailyCounts", (string)null);
+                    b.ToTable("AccessLogHourlyCounts", (string)null);
                 });
 
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LogText", b =>

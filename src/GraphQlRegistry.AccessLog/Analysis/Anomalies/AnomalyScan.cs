@@ -14,8 +14,8 @@ public static class AnomalyScan
         AccessLogDbContext context, DateTimeOffset since, AnomalyOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var sinceMs = since.ToUnixTimeMilliseconds();
-        var firstDay = sinceMs / DailyCounts.MillisecondsPerDay;
-        var scanFromMs = (firstDay - options.TrailingDays) * DailyCounts.MillisecondsPerDay;
+        var firstDay = sinceMs / HourlyCounts.MillisecondsPerDay;
+        var scanFromMs = (firstDay - options.TrailingDays) * HourlyCounts.MillisecondsPerDay;
         var volume = new VolumeSpikes(options, firstDay);
         IAnomalyDetector[] recentOnly = [new DeniedFieldProbes(options), new OffHoursBulkReads(options), new CrowdedCitizens(options)];
 

@@ -120,9 +120,9 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                     b.ToTable("AccessLogCitizenSpans", (string)null);
                 });
 
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.DailyCount", b =>
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.HourlyCount", b =>
                 {
-                    b.Property<int>("Day")
+                    b.Property<int>("Hour")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganizationId")
@@ -143,9 +143,9 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
+                    b.HasKey("Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
 
-                    b.ToTable("AccessLogDailyCounts", (string)null);
+                    b.ToTable("AccessLogHourlyCounts", (string)null);
                 });
 
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LogText", b =>

@@ -42,19 +42,19 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
 
             // WITHOUT ROWID: the row is its primary key's b-tree entry, with no rowid beside it.
             migrationBuilder.Sql("""
-                CREATE TABLE "AccessLogDailyCounts" (
-                    "Day" INTEGER NOT NULL, "OrganizationId" INTEGER NOT NULL, "OrganizationType" INTEGER NOT NULL, "FieldId" INTEGER NOT NULL,
-                    "Decision" INTEGER NOT NULL, "ReasonId" INTEGER NOT NULL, "Count" INTEGER NOT NULL,
-                    CONSTRAINT "PK_AccessLogDailyCounts" PRIMARY KEY ("Day", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId")
+                CREATE TABLE "AccessLogEntries" (
+                    "RequestStart" INTEGER NOT NULL, "Ordinal" INTEGER NOT NULL, "TimeOffsetMs" INTEGER NOT NULL, "FieldId" INTEGER NULL, "PathId" INTEGER NULL,
+                    "Decision" INTEGER NOT NULL, "Mask" INTEGER NOT NULL, "ReasonId" INTEGER NULL,
+                    CONSTRAINT "PK_AccessLogEntries" PRIMARY KEY ("RequestStart", "Ordinal")
                 ) WITHOUT ROWID
                 """);
 
             // WITHOUT ROWID: the row is its primary key's b-tree entry, with no rowid beside it.
             migrationBuilder.Sql("""
-                CREATE TABLE "AccessLogEntries" (
-                    "RequestStart" INTEGER NOT NULL, "Ordinal" INTEGER NOT NULL, "TimeOffsetMs" INTEGER NOT NULL, "FieldId" INTEGER NULL, "PathId" INTEGER NULL,
-                    "Decision" INTEGER NOT NULL, "Mask" INTEGER NOT NULL, "ReasonId" INTEGER NULL,
-                    CONSTRAINT "PK_AccessLogEntries" PRIMARY KEY ("RequestStart", "Ordinal")
+                CREATE TABLE "AccessLogHourlyCounts" (
+                    "Hour" INTEGER NOT NULL, "OrganizationId" INTEGER NOT NULL, "OrganizationType" INTEGER NOT NULL, "FieldId" INTEGER NOT NULL,
+                    "Decision" INTEGER NOT NULL, "ReasonId" INTEGER NOT NULL, "Count" INTEGER NOT NULL,
+                    CONSTRAINT "PK_AccessLogHourlyCounts" PRIMARY KEY ("Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId")
                 ) WITHOUT ROWID
                 """);
 
@@ -128,10 +128,10 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                 name: "AccessLogCitizenSpans");
 
             migrationBuilder.DropTable(
-                name: "AccessLogDailyCounts");
+                name: "AccessLogEntries");
 
             migrationBuilder.DropTable(
-                name: "AccessLogEntries");
+                name: "AccessLogHourlyCounts");
 
             migrationBuilder.DropTable(
                 name: "AccessLogRequests");

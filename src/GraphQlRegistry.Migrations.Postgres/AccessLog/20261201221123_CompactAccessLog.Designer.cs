@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GraphQlRegistry.Migrations.Postgres.AccessLog
 {
     [DbContext(typeof(AccessLogDbContext))]
-    [Migration("20261201213311_CompactAccessLog")]
+    [Migration("20261201221123_CompactAccessLog")]
     partial class CompactAccessLog
     {
         /// <inheritdoc />
@@ -128,9 +128,9 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                     b.ToTable("AccessLogCitizenSpans", (string)null);
                 });
 
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.DailyCount", b =>
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.HourlyCount", b =>
                 {
-                    b.Property<int>("Day")
+                    b.Property<int>("Hour")
                         .HasColumnType("integer");
 
                     b.Property<int>("OrganizationId")
@@ -151,9 +151,9 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Day", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
+                    b.HasKey("Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
 
-                    b.ToTable("AccessLogDailyCounts", (string)null);
+                    b.ToTable("AccessLogHourlyCounts", (string)null);
                 });
 
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LogText", b =>

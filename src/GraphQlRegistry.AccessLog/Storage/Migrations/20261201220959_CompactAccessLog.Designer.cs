@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GraphQlRegistry.AccessLog.Storage.Migrations
 {
     [DbContext(typeof(AccessLogDbContext))]
-    [Migration("20261201213139_CompactAccessLog")]
+    [Migration("20261201220959_CompactAccessLog")]
     partial class CompactAccessLog
     {
         /// <inheritdoc />
@@ -123,9 +123,9 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                     b.ToTable("AccessLogCitizenSpans", (string)null);
                 });
 
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.DailyCount", b =>
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.HourlyCount", b =>
                 {
-                    b.Property<int>("Day")
+                    b.Property<int>("Hour")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganizationId")
@@ -146,9 +146,9 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
+                    b.HasKey("Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
 
-                    b.ToTable("AccessLogDailyCounts", (string)null);
+                    b.ToTable("AccessLogHourlyCounts", (string)null);
                 });
 
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LogText", b =>

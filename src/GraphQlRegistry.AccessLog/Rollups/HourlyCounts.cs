@@ -8,13 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace GraphQlRegistry.AccessLog.Rollups;
 
 /// <summary>
-/// Statistics from the daily rollup the writer keeps (<see cref="DailyCount"/>): whole UTC days of a period from the
-/// rollup, the parts of a day at either end of it from the entries, and a citizen's (which the rollup does not hold)
-/// from their spans.
+/// Statistics from the hourly rollup the writer keeps (<see cref="HourlyCount"/>): the whole UTC hours of a period
+/// from the rollup, the parts of an hour at either end of it from the entries, and a citizen's (which the rollup does
+/// not hold) from their spans.
 /// </summary>
-public sealed class DailyCounts(AccessLogDbContext context)
+public sealed class HourlyCounts(AccessLogDbContext context)
 {
     public const long MillisecondsPerDay = 86_400_000;
+    public const long MillisecondsPerHour = 3_600_000;
+    private const int HoursPerDay = 24;
 
     /// <summary>Whether the rollup shows that no entry can match (an organisation, type, field or decision absent from the period).</summary>
     public async Task<bool> NoneAsync(AccessLogFilter filter, CancellationToken cancellationToken)
@@ -24,9 +26,9 @@ public sealed class DailyCounts(AccessLogDbContext context)
             return false;
         }
 
-        var firstDay = filter.From is { } from ? (int)Math.Floor(from.ToUnixTimeMilliseconds() / (double)MillisecondsPerDay) : int.MinValue;
-        var endDay = filter.To is { } to ? (int)Math.Ceiling(to.ToUnixTimeMilliseconds() / (double)MillisecondsPerDay) : int.MaxValue;
-        return !await Counts(filter, firstDay, endDay).AnyAsync(cancellationToken);
+        var firstHour = filter.From is { } from ? (int)Math.Floor(from.ToUnixTimeMilliseconds() / (double)MillisecondsPerHour) : int.MinValue;
+        var endHour = filter.To is { } to ? (int)Math.Ceiling(to.ToUnixTimeMilliseconds() / (double)MillisecondsPerHour) : int.MaxValue;
+        return !await Counts(filter, firstHour, endHour).AnyAsync(cancellationToken);
     }
 
     /// <summary>Entry counts grouped by <paramref name="groupBy"/>, largest first.</summary>
@@ -40,22 +42,22 @@ public sealed class DailyCounts(AccessLogDbContext context)
 
         var fromMs = filter.From?.ToUnixTimeMilliseconds();
         var toMs = filter.To?.ToUnixTimeMilliseconds();
-        var firstWholeDay = fromMs is { } f ? (int)Math.Ceiling(f / (double)MillisecondsPerDay) : int.MinValue;
-        var endWholeDay = toMs is { } t ? (int)Math.Floor(t / (double)MillisecondsPerDay) : int.MaxValue;
-        if (firstWholeDay >= endWholeDay)
+        var firstWholeHour = fromMs is { } f ? (int)Math.Ceiling(f / (double)MillisecondsPerHour) : int.MinValue;
+        var endWholeHour = toMs is { } t ? (int)Math.Floor(t / (double)MillisecondsPerHour) : int.MaxValue;
+        if (firstWholeHour >= endWholeHour)
         {
             return await PartAsync(filter);
         }
 
-        var parts = new List<AccessStatsBucket>(await WholeDaysAsync(groupBy, filter, firstWholeDay, endWholeDay, cancellationToken));
-        if (fromMs is { } start && start < firstWholeDay * MillisecondsPerDay)
+        var parts = new List<AccessStatsBucket>(await WholeHoursAsync(groupBy, filter, firstWholeHour, endWholeHour, cancellationToken));
+        if (fromMs is { } start && start < firstWholeHour * MillisecondsPerHour)
         {
-            parts.AddRange(await PartAsync(filter with { To = DateTimeOffset.FromUnixTimeMilliseconds(firstWholeDay * MillisecondsPerDay) }));
+            parts.AddRange(await PartAsync(filter with { To = DateTimeOffset.FromUnixTimeMilliseconds(firstWholeHour * MillisecondsPerHour) }));
         }
 
-        if (toMs is { } end && end > endWholeDay * MillisecondsPerDay)
+        if (toMs is { } end && end > endWholeHour * MillisecondsPerHour)
         {
-            parts.AddRange(await PartAsync(filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(endWholeDay * MillisecondsPerDay) }));
+            parts.AddRange(await PartAsync(filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(endWholeHour * MillisecondsPerHour) }));
         }
 
         return Ordered(parts.GroupBy(bucket => bucket with { Count = 0 }).Select(group => group.Key with { Count = group.Sum(b => b.Count) }));
@@ -63,26 +65,26 @@ public sealed class DailyCounts(AccessLogDbContext context)
         async Task<IReadOnlyList<AccessStatsBucket>> PartAsync(AccessLogFilter part)
         {
             var fieldId = await reader.TextIdAsync(part.Field, cancellationToken);
-            return part.Field is not null && fieldId is null ? [] : await FromEntriesAsync(groupBy, reader.Rows(fieldId, part, null), cancellationToken);
+            return part.Field is not null && fieldId is null ? [] : await FromEntriesAsync(groupBy, await reader.RowsAsync(fieldId, part, null, cancellationToken), cancellationToken);
         }
     }
 
-    private async Task<IReadOnlyList<AccessStatsBucket>> WholeDaysAsync(
-        IReadOnlySet<AccessStatsDimension> groupBy, AccessLogFilter filter, int firstDay, int endDay, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AccessStatsBucket>> WholeHoursAsync(
+        IReadOnlySet<AccessStatsDimension> groupBy, AccessLogFilter filter, int firstHour, int endHour, CancellationToken cancellationToken)
     {
         var byOrganization = groupBy.Contains(AccessStatsDimension.Organization);
         var byType = groupBy.Contains(AccessStatsDimension.OrganizationType);
         var byField = groupBy.Contains(AccessStatsDimension.Field);
         var byDecision = groupBy.Contains(AccessStatsDimension.Decision);
         var byDay = groupBy.Contains(AccessStatsDimension.Day);
-        var rows = await Counts(filter, firstDay, endDay)
+        var rows = await Counts(filter, firstHour, endHour)
             .GroupBy(c => new
             {
                 OrganizationId = byOrganization ? c.OrganizationId : 0,
                 OrganizationType = byType ? c.OrganizationType : 0,
                 FieldId = byField ? c.FieldId : 0,
                 Decision = byDecision ? (int)c.Decision : -1,
-                Day = byDay ? c.Day : int.MinValue,
+                Day = byDay ? c.Hour / HoursPerDay : int.MinValue,
             })
             .Select(g => new { g.Key, Count = g.Sum(c => c.Count) })
             .ToListAsync(cancellationToken);
@@ -99,12 +101,12 @@ public sealed class DailyCounts(AccessLogDbContext context)
             r.Count)).ToList();
     }
 
-    /// <summary>The rollup rows of a filter's organisation, type, field and decision over [firstDay, endDay).</summary>
-    private IQueryable<DailyCount> Counts(AccessLogFilter filter, int firstDay, int endDay)
+    /// <summary>The rollup rows of a filter's organisation, type, field and decision over [firstHour, endHour).</summary>
+    private IQueryable<HourlyCount> Counts(AccessLogFilter filter, int firstHour, int endHour)
     {
         var ids = context.Texts.AsNoTracking();
-        var query = context.DailyCounts.AsNoTracking().Where(c => c.Day >= firstDay && c.Day < endDay);
-        foreach (var (text, pick) in new (string?, Func<IQueryable<DailyCount>, IQueryable<int>, IQueryable<DailyCount>>)[]
+        var query = context.HourlyCounts.AsNoTracking().Where(c => c.Hour >= firstHour && c.Hour < endHour);
+        foreach (var (text, pick) in new (string?, Func<IQueryable<HourlyCount>, IQueryable<int>, IQueryable<HourlyCount>>)[]
         {
             (filter.OrganizationId, (q, id) => q.Where(c => id.Contains(c.OrganizationId))),
             (filter.OrganizationType is { } type ? WireNames.Of(type) : null, (q, id) => q.Where(c => id.Contains(c.OrganizationType))),
@@ -126,7 +128,7 @@ public sealed class DailyCounts(AccessLogDbContext context)
         return query;
     }
 
-    /// <summary>Counts over the entries themselves (a citizen's, or the part of a day at the edge of a period), grouped in the database.</summary>
+    /// <summary>Counts over the entries themselves (a citizen's, or the part of an hour at the edge of a period), grouped in the database.</summary>
     private async Task<IReadOnlyList<AccessStatsBucket>> FromEntriesAsync(
         IReadOnlySet<AccessStatsDimension> groupBy, IQueryable<AccessLogReader.EntryRow> rows, CancellationToken cancellationToken)
     {

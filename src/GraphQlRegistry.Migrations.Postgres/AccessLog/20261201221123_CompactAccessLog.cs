@@ -42,23 +42,6 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                 });
 
             migrationBuilder.CreateTable(
-                name: "AccessLogDailyCounts",
-                columns: table => new
-                {
-                    Day = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationType = table.Column<int>(type: "integer", nullable: false),
-                    FieldId = table.Column<int>(type: "integer", nullable: false),
-                    Decision = table.Column<byte>(type: "smallint", nullable: false),
-                    ReasonId = table.Column<int>(type: "integer", nullable: false),
-                    Count = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AccessLogDailyCounts", x => new { x.Day, x.OrganizationId, x.OrganizationType, x.FieldId, x.Decision, x.ReasonId });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "AccessLogEntries",
                 columns: table => new
                 {
@@ -74,6 +57,23 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AccessLogEntries", x => new { x.RequestStart, x.Ordinal });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccessLogHourlyCounts",
+                columns: table => new
+                {
+                    Hour = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationType = table.Column<int>(type: "integer", nullable: false),
+                    FieldId = table.Column<int>(type: "integer", nullable: false),
+                    Decision = table.Column<byte>(type: "smallint", nullable: false),
+                    ReasonId = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogHourlyCounts", x => new { x.Hour, x.OrganizationId, x.OrganizationType, x.FieldId, x.Decision, x.ReasonId });
                 });
 
             migrationBuilder.CreateTable(
@@ -146,10 +146,10 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                 name: "AccessLogCitizenSpans");
 
             migrationBuilder.DropTable(
-                name: "AccessLogDailyCounts");
+                name: "AccessLogEntries");
 
             migrationBuilder.DropTable(
-                name: "AccessLogEntries");
+                name: "AccessLogHourlyCounts");
 
             migrationBuilder.DropTable(
                 name: "AccessLogRequests");
