@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.AccessLog.Reading;
 using GraphQlRegistry.AccessLog.Storage;
@@ -17,8 +18,8 @@ namespace GraphQlRegistry.Benchmarks;
 /// <summary>
 /// <c>access-log-size [--entries N] [--dir DIR]</c>: fills a SQLite log (synchronous=FULL) with N KYC-shaped entries
 /// (18 per request, 12 organisation types, 100,000 citizens, 30 days) through the real group-commit writer, then
-/// reports entries per second, bytes per entry on disk, and how long <c>accessStats</c> and <c>accessLog</c> take
-/// for each grouping and filter, through the same reader the API uses.
+/// reports entries per second, bytes per entry on disk, how long <c>accessStats</c> and <c>accessLog</c> take for
+/// each grouping and filter (through the same reader the API uses), and how long the chain check takes.
 /// </summary>
 public static class AccessLogSizeTool
 {
@@ -57,6 +58,14 @@ public static class AccessLogSizeTool
             // A citizen read a few times over the month, as most are.
             var citizen = await db.CitizenSpans.OrderByDescending(s => s.FirstSequence).Select(s => s.CitizenRef).FirstAsync();
             await QueryAsync(connectionString, citizen);
+        }
+
+        await using (var db = Context(connectionString))
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var verification = await ChainVerifier.VerifyAsync(db);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"verifyAccessLog: ok {verification.Ok}, {verification.EntriesChecked:N0} entries in {stopwatch.Elapsed.TotalSeconds:F1} s"));
         }
         return 0;
     }

@@ -88,11 +88,12 @@ internal sealed class PostgresAccessLogStore(string connectionString) : Relation
                 await importer.WriteAsync(request.Start, NpgsqlDbType.Bigint, cancellationToken);
                 await importer.WriteAsync(ordinal, NpgsqlDbType.Integer, cancellationToken);
                 await importer.WriteAsync((int)(record.Time.ToUnixTimeMilliseconds() - request.TimeUnixMs), NpgsqlDbType.Integer, cancellationToken);
-                await WriteIdAsync(importer, TextId(record.Field), cancellationToken);
-                await WriteIdAsync(importer, TextId(record.Path), cancellationToken);
+                var texts = EntryTexts[request.Offset + ordinal];
+                await WriteIdAsync(importer, Optional(texts.First), cancellationToken);
+                await WriteIdAsync(importer, Optional(texts.Second), cancellationToken);
                 await importer.WriteAsync((short)WireCodes.Of(record.Decision), NpgsqlDbType.Smallint, cancellationToken);
                 await importer.WriteAsync((short)WireCodes.Of(record.Mask), NpgsqlDbType.Smallint, cancellationToken);
-                await WriteIdAsync(importer, TextId(record.Reason), cancellationToken);
+                await WriteIdAsync(importer, Optional(texts.Third), cancellationToken);
             }
         }
 

@@ -39,6 +39,8 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
 
     private readonly Dictionary<string, int> _textIds = new(StringComparer.Ordinal);
     private readonly Dictionary<RollupKey, long> _rollup = [];
+    private TextIds[] _entryTexts = [];
+    private TextIds[] _requestTexts = [];
     private DbConnection? _connection;
 
     public async Task<IAccessLogAppend> BeginAsync(CancellationToken cancellationToken)
@@ -69,7 +71,10 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
     /// <summary>Forgets what was prepared on the dropped connection.</summary>
     protected abstract void OnReset();
 
-    /// <summary>Ids for every text the batch refers to (fields, paths, reasons, and the rollup's organisations and types).</summary>
+    /// <summary>
+    /// Ids for every text the batch refers to, once per record (<see cref="EntryTexts"/>) and per request
+    /// (<see cref="RequestTexts"/>): a dictionary hit each, a store round trip only for a text never seen.
+    /// </summary>
     protected async Task ResolveTextsAsync(DbConnection connection, DbTransaction transaction, LinkedBatch batch, CancellationToken cancellationToken)
     {
         if (_textIds.Count > MaxCachedTexts)
@@ -77,43 +82,69 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
             _textIds.Clear();
         }
 
-        foreach (var request in batch.Requests)
+        if (_entryTexts.Length < batch.Records.Length)
         {
-            await ResolveAsync(request.Context.OrganizationId);
-            await ResolveAsync(request.Context.OrganizationType is { } type ? WireNames.Of(type) : null);
-            for (var i = request.Offset; i < request.Offset + request.Count; i++)
-            {
-                var record = batch.Records[i];
-                await ResolveAsync(record.Field);
-                await ResolveAsync(record.Path);
-                await ResolveAsync(record.Reason);
-            }
+            _entryTexts = new TextIds[batch.Records.Length];
         }
 
-        async Task ResolveAsync(string? text)
+        if (_requestTexts.Length < batch.Requests.Count)
         {
-            if (text is not null && !_textIds.ContainsKey(text))
+            _requestTexts = new TextIds[batch.Requests.Count];
+        }
+
+        for (var i = 0; i < batch.Requests.Count; i++)
+        {
+            var context = batch.Requests[i].Context;
+            _requestTexts[i] = new TextIds(
+                await IdAsync(context.OrganizationId), await IdAsync(context.OrganizationType is { } type ? WireNames.Of(type) : null), 0);
+        }
+
+        for (var i = 0; i < batch.Records.Length; i++)
+        {
+            var record = batch.Records[i];
+            _entryTexts[i] = new TextIds(await IdAsync(record.Field), await IdAsync(record.Path), await IdAsync(record.Reason));
+        }
+
+        async ValueTask<int> IdAsync(string? text)
+        {
+            if (text is null)
             {
-                _textIds[text] = await StoreTextAsync(connection, transaction, text, cancellationToken);
+                return 0;
             }
+
+            if (!_textIds.TryGetValue(text, out var id))
+            {
+                id = await StoreTextAsync(connection, transaction, text, cancellationToken);
+                _textIds[text] = id;
+            }
+
+            return id;
         }
     }
 
-    /// <summary>The id of a text resolved for this batch; null stays null.</summary>
-    protected int? TextId(string? text) => text is null ? null : _textIds[text];
+    /// <summary>The text ids of each record of the batch (field, path, reason), 0 for none; filled by <see cref="ResolveTextsAsync"/>.</summary>
+    protected ReadOnlySpan<TextIds> EntryTexts => _entryTexts;
+
+    /// <summary>The text ids of each request of the batch (organisation id, organisation type), 0 for none.</summary>
+    protected ReadOnlySpan<TextIds> RequestTexts => _requestTexts;
+
+    /// <summary>A text id as a column value: 0 (no text) is stored as null.</summary>
+    protected static int? Optional(int id) => id == 0 ? null : id;
 
     /// <summary>The batch's entries counted by rollup key; the map is reused from batch to batch.</summary>
     protected Dictionary<RollupKey, long> RollupOf(LinkedBatch batch)
     {
         _rollup.Clear();
-        foreach (var request in batch.Requests)
+        for (var r = 0; r < batch.Requests.Count; r++)
         {
-            var organization = TextId(request.Context.OrganizationId) ?? 0;
-            var type = TextId(request.Context.OrganizationType is { } t ? WireNames.Of(t) : null) ?? 0;
-            foreach (var record in batch.RecordsOf(request))
+            var request = batch.Requests[r];
+            var (organization, type, _) = _requestTexts[r];
+            for (var i = request.Offset; i < request.Offset + request.Count; i++)
             {
+                var record = batch.Records[i];
+                var texts = _entryTexts[i];
                 var key = new RollupKey((int)(record.Time.ToUnixTimeMilliseconds() / Rollups.HourlyCounts.MillisecondsPerHour), organization, type,
-                    TextId(record.Field) ?? 0, WireCodes.Of(record.Decision), TextId(record.Reason) ?? 0);
+                    texts.First, WireCodes.Of(record.Decision), texts.Third);
                 _rollup[key] = _rollup.GetValueOrDefault(key) + 1;
             }
         }
@@ -157,6 +188,9 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
     }
 
     public ValueTask DisposeAsync() => new(ResetAsync());
+
+    /// <summary>Up to three text ids of one record or request, 0 for none.</summary>
+    protected readonly record struct TextIds(int First, int Second, int Third);
 
     /// <summary>One row of the hourly rollup: texts by id, 0 for none.</summary>
     protected readonly record struct RollupKey(int Hour, int OrganizationId, int OrganizationType, int FieldId, byte Decision, int ReasonId);

@@ -12,6 +12,8 @@ namespace GraphQlRegistry.AccessLog.Writing;
 /// </summary>
 internal sealed class SqliteAccessLogStore(string connectionString) : RelationalAccessLogStore
 {
+    private const int RowsPerInsert = 32;
+
     private Statements? _statements;
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -38,22 +40,31 @@ internal sealed class SqliteAccessLogStore(string connectionString) : Relational
     protected override Task WriteAsync(DbConnection connection, DbTransaction transaction, LinkedBatch batch, CancellationToken cancellationToken)
     {
         var statements = _statements!;
+        var row = 0;
         foreach (var request in batch.Requests)
         {
             WriteRequest(statements.InsertRequest, request);
-            var ordinal = 0;
-            foreach (var record in batch.RecordsOf(request))
+            for (var ordinal = 0; ordinal < request.Count; ordinal++)
             {
-                statements.InsertField
-                    .Bind(1, request.Start)
-                    .Bind(2, ordinal++)
-                    .Bind(3, record.Time.ToUnixTimeMilliseconds() - request.TimeUnixMs)
-                    .BindOptional(4, TextId(record.Field))
-                    .BindOptional(5, TextId(record.Path))
-                    .Bind(6, WireCodes.Of(record.Decision))
-                    .Bind(7, WireCodes.Of(record.Mask))
-                    .BindOptional(8, TextId(record.Reason))
-                    .Execute();
+                // Entries go RowsPerInsert to a statement: one step for many rows, the largest share of the work.
+                BindField(statements.InsertFields, row++, request, ordinal, batch.Records[request.Offset + ordinal], EntryTexts[request.Offset + ordinal]);
+                if (row == RowsPerInsert)
+                {
+                    statements.InsertFields.Execute();
+                    row = 0;
+                }
+            }
+        }
+
+        // The last few entries, one statement each.
+        var (lastRequest, remaining) = (batch.Requests.Count - 1, row);
+        for (var r = lastRequest; remaining > 0 && r >= 0; r--)
+        {
+            var request = batch.Requests[r];
+            for (var ordinal = request.Count - 1; remaining > 0 && ordinal >= 0; ordinal--, remaining--)
+            {
+                BindField(statements.InsertField, 0, request, ordinal, batch.Records[request.Offset + ordinal], EntryTexts[request.Offset + ordinal]);
+                statements.InsertField.Execute();
             }
         }
 
@@ -69,6 +80,20 @@ internal sealed class SqliteAccessLogStore(string connectionString) : Relational
         }
 
         return Task.CompletedTask;
+    }
+
+    private static void BindField(SqliteStatement insert, int row, LinkedRequest request, int ordinal, in AccessRecord record, TextIds texts)
+    {
+        var first = row * FieldColumns.Length;
+        insert
+            .Bind(first + 1, request.Start)
+            .Bind(first + 2, ordinal)
+            .Bind(first + 3, record.Time.ToUnixTimeMilliseconds() - request.TimeUnixMs)
+            .BindOptional(first + 4, Optional(texts.First))
+            .BindOptional(first + 5, Optional(texts.Second))
+            .Bind(first + 6, WireCodes.Of(record.Decision))
+            .Bind(first + 7, WireCodes.Of(record.Mask))
+            .BindOptional(first + 8, Optional(texts.Third));
     }
 
     private static void WriteRequest(SqliteStatement insert, LinkedRequest request)
@@ -94,6 +119,8 @@ internal sealed class SqliteAccessLogStore(string connectionString) : Relational
 
         public SqliteStatement InsertField { get; } = new(connection, SqliteStatement.Insert(AccessLogDbContext.TableName, FieldColumns));
 
+        public SqliteStatement InsertFields { get; } = new(connection, SqliteStatement.Insert(AccessLogDbContext.TableName, FieldColumns, RowsPerInsert));
+
         public SqliteStatement InsertSpan { get; } = new(connection, SqliteStatement.Insert(AccessLogDbContext.SpansTableName, SpanColumns));
 
         public SqliteStatement UpsertRollup { get; } = new(connection, RelationalAccessLogStore.UpsertRollup);
@@ -106,6 +133,7 @@ internal sealed class SqliteAccessLogStore(string connectionString) : Relational
         {
             InsertRequest.Dispose();
             InsertField.Dispose();
+            InsertFields.Dispose();
             InsertSpan.Dispose();
             UpsertRollup.Dispose();
             FindText.Dispose();

@@ -21,8 +21,10 @@ internal sealed class SqliteStatement : IDisposable
         Check(raw.sqlite3_prepare_v2(_database, sql, out _statement));
     }
 
-    public static string Insert(string table, IReadOnlyList<string> columns) =>
-        $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})";
+    /// <summary>An INSERT of <paramref name="rows"/> rows at once, bound row after row: parameter <c>row × columns + column + 1</c>.</summary>
+    public static string Insert(string table, IReadOnlyList<string> columns, int rows = 1) =>
+        $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES " +
+        string.Join(", ", Enumerable.Range(0, rows).Select(row => $"({string.Join(", ", columns.Select((_, i) => "?" + (row * columns.Count + i + 1)))})"));
 
     public SqliteStatement Bind(int index, long value)
     {
