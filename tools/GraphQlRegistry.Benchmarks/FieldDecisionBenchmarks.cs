@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using GraphQlRegistry.AccessLog.Chain;
-using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.Api.Schema;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
@@ -17,7 +15,6 @@ public class FieldDecisionBenchmarks
     private FieldRule _currentAddress = null!;
     private FieldRule _street = null!;
     private GrantedFields _bankGrant;
-    private AccessLogEntry _entry = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -28,10 +25,6 @@ public class FieldDecisionBenchmarks
         _currentAddress = table["Citizen.currentAddress"];
         _street = table["Address.street"];
         _bankGrant = table.Grant(table.Grantable.Select(rule => rule.Coordinate));
-        var context = new AccessContext("0123456789abcdef0123456789abcdef", "Kyc", "svc-bank", "demo-credit-institution", OrganizationType.CreditInstitution,
-            "grant-demo-credit-institution", GrantingAuthority.DistrictPoliceChief, Channel.NationalPortal, "KYC onboarding");
-        _entry = AccessLogEntry.Link(new AccessRecord(context, DateTimeOffset.UnixEpoch, new string('a', 64), "Citizen.fullName", "citizen.fullName",
-            FieldOutcome.Revealed, FieldMask.None, null), 42, EntryHasher.Genesis);
     }
 
     [Benchmark(Baseline = true)]
@@ -45,7 +38,4 @@ public class FieldDecisionBenchmarks
 
     [Benchmark]
     public FieldDecision NestedUnderMaskedParent() => EntitlementPolicy.DecideNested(FieldDecision.Masked(DecisionReason.RuleMatched), _street);
-
-    [Benchmark]
-    public string HashOneLogEntry() => EntryHasher.Compute(_entry);
 }

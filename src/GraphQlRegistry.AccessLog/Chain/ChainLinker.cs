@@ -2,50 +2,101 @@ using GraphQlRegistry.AccessLog.Entries;
 
 namespace GraphQlRegistry.AccessLog.Chain;
 
-/// <summary>The last entry of the chain: where the next entry links on.</summary>
+/// <summary>The last entry of the chain and the hash of the request it ends: where the next request links on.</summary>
 public readonly record struct ChainHead(long Sequence, string Hash)
 {
-    public static ChainHead Genesis => new(0, EntryHasher.Genesis);
+    public static ChainHead Genesis => new(0, RequestHasher.Genesis);
 }
 
-/// <summary>Records placed in the chain: the entries, the citizen spans that index them, and the new head.</summary>
-public sealed record LinkedBatch(IReadOnlyList<AccessLogEntry> Entries, IReadOnlyList<CitizenSpan> Spans, ChainHead Head);
+/// <summary>
+/// One hashed unit of the chain: the consecutive records of one request (one <see cref="AccessContext"/>), numbered
+/// from <see cref="Start"/>, at <see cref="Count"/> records from <see cref="Offset"/> in the batch's records.
+/// </summary>
+public sealed record LinkedRequest(long Start, int Offset, int Count, AccessContext Context, long TimeUnixMs, byte[] PreviousHash, byte[] Hash)
+{
+    public long Last => Start + Count - 1;
+}
+
+/// <summary>Records placed in the chain: the requests that hash them, the citizen spans that index them, and the new head.</summary>
+public sealed record LinkedBatch(AccessRecord[] Records, IReadOnlyList<LinkedRequest> Requests, IReadOnlyList<CitizenSpan> Spans, ChainHead Head)
+{
+    public ReadOnlySpan<AccessRecord> RecordsOf(LinkedRequest request) => Records.AsSpan(request.Offset, request.Count);
+}
 
 /// <summary>
-/// Places records in the chain after a head: sequence numbers, hashes, and one span per run of consecutive entries
-/// about one citizen. Pure: stores only write what it returns, so every store links exactly alike.
+/// Places records in the chain after a head: consecutive records of one request become one hashed unit, entries are
+/// numbered on from the head, and each run of consecutive entries about one citizen becomes a span. Pure: stores
+/// only write what it returns, so every store links exactly alike.
 /// </summary>
 public static class ChainLinker
 {
+    /// <summary>
+    /// How far an entry's time may lie from its request's (stored as a small offset): a request's records are made
+    /// within its execution, far inside this; a request that somehow lasted longer is split into several units.
+    /// </summary>
+    public const long MaxTimeOffsetMs = 3_600_000;
+
     public static LinkedBatch Link(ChainHead head, IEnumerable<AccessRecord> records)
     {
-        var entries = new List<AccessLogEntry>();
+        var all = records as AccessRecord[] ?? records.ToArray();
+        var requests = new List<LinkedRequest>();
         var spans = new List<CitizenSpan>();
-        var (sequence, previousHash) = head;
-        foreach (var record in records)
+        var sequence = head.Sequence;
+        var previousHash = Convert.FromHexString(head.Hash);
+        var hashed = new HashedEntry[all.Length];
+        for (var i = 0; i < all.Length; i++)
         {
-            var entry = AccessLogEntry.Link(record, ++sequence, previousHash);
-            entries.Add(entry);
-            previousHash = entry.Hash;
-            Extend(spans, entry);
+            hashed[i] = HashedEntry.Of(all[i]);
         }
 
-        return new LinkedBatch(entries, spans, new ChainHead(sequence, previousHash));
+        for (var offset = 0; offset < all.Length;)
+        {
+            var count = UnitLength(all, offset);
+            var unit = all.AsSpan(offset, count);
+            var time = unit[0].Time.ToUnixTimeMilliseconds();
+            var hash = RequestHasher.Compute(previousHash, sequence + 1, time, HashedContext.Of(unit[0].Context), hashed.AsSpan(offset, count));
+            requests.Add(new LinkedRequest(sequence + 1, offset, count, unit[0].Context, time, previousHash, hash));
+            var firstOfRequest = spans.Count;
+            foreach (var record in unit)
+            {
+                Extend(spans, record.CitizenRef, ++sequence, firstOfRequest);
+            }
+
+            previousHash = hash;
+            offset += count;
+        }
+
+        return new LinkedBatch(all, requests, spans, new ChainHead(sequence, Convert.ToHexStringLower(previousHash)));
     }
 
-    private static void Extend(List<CitizenSpan> spans, AccessLogEntry entry)
+    private static int UnitLength(AccessRecord[] records, int offset)
     {
-        if (entry.CitizenRef is not { } citizen)
+        var first = records[offset];
+        var time = first.Time.ToUnixTimeMilliseconds();
+        var end = offset + 1;
+        while (end < records.Length && (ReferenceEquals(records[end].Context, first.Context) || records[end].Context == first.Context)
+            && Math.Abs(records[end].Time.ToUnixTimeMilliseconds() - time) <= MaxTimeOffsetMs)
+        {
+            end++;
+        }
+
+        return end - offset;
+    }
+
+    /// <summary>Spans stay within one request, so a span's entries are found under one request row.</summary>
+    private static void Extend(List<CitizenSpan> spans, string? citizen, long sequence, int firstOfRequest)
+    {
+        if (citizen is null)
         {
             return;
         }
 
-        if (spans.Count > 0 && spans[^1] is { } last && last.CitizenRef == citizen && last.LastSequence == entry.Sequence - 1)
+        if (spans.Count > firstOfRequest && spans[^1] is { } last && last.CitizenRef == citizen && last.LastSequence == sequence - 1)
         {
-            spans[^1] = new CitizenSpan { CitizenRef = citizen, FirstSequence = last.FirstSequence, LastSequence = entry.Sequence };
+            spans[^1] = new CitizenSpan { CitizenRef = citizen, FirstSequence = last.FirstSequence, LastSequence = sequence };
             return;
         }
 
-        spans.Add(new CitizenSpan { CitizenRef = citizen, FirstSequence = entry.Sequence, LastSequence = entry.Sequence });
+        spans.Add(new CitizenSpan { CitizenRef = citizen, FirstSequence = sequence, LastSequence = sequence });
     }
 }

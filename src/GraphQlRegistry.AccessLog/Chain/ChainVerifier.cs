@@ -1,60 +1,85 @@
-using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.AccessLog.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.AccessLog.Chain;
 
 /// <summary>
-/// Recomputes the hash chain from the first entry, streaming, and stops at the first break. Given the published
-/// checkpoints, it also requires the chain to pass through each of them and to reach the last one.
+/// Recomputes the hash chain from the first request, streaming, and stops at the first break. Given the published
+/// checkpoints, it also requires the chain to pass through each of them and to reach the last one. A request is the
+/// unit the chain hashes, so a broken request is reported by its first entry.
 /// </summary>
 public static class ChainVerifier
 {
-    public static async Task<ChainVerification> VerifyAsync(
-        AccessLogDbContext context, ChainCheckpoints? checkpoints = null, CancellationToken cancellationToken = default)
-    {
-        var entries = context.Entries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
-        return await VerifyAsync(entries, checkpoints?.Read() ?? [], cancellationToken);
-    }
+    public static Task<ChainVerification> VerifyAsync(
+        AccessLogDbContext context, ChainCheckpoints? checkpoints = null, CancellationToken cancellationToken = default) =>
+        VerifyAsync(StoredChain.ReadAsync(context, cancellationToken: cancellationToken), checkpoints?.Read() ?? [], cancellationToken);
 
     public static async Task<ChainVerification> VerifyAsync(
-        IAsyncEnumerable<AccessLogEntry> entriesInOrder, IReadOnlyList<ChainCheckpoint> checkpoints, CancellationToken cancellationToken = default)
+        IAsyncEnumerable<StoredRequest> requestsInOrder, IReadOnlyList<ChainCheckpoint> checkpoints, CancellationToken cancellationToken = default)
     {
         var anchors = checkpoints.GroupBy(c => c.Sequence).ToDictionary(g => g.Key, g => g.Select(c => c.Hash).ToHashSet(StringComparer.Ordinal));
-        var previousHash = EntryHasher.Genesis;
-        var expectedSequence = 1L;
+        var anchored = anchors.Keys.Order().ToArray();
+        var nextAnchor = 0;
+        var previousHash = Convert.FromHexString(RequestHasher.Genesis);
+        var expectedStart = 1L;
         var checkedCount = 0L;
-        await foreach (var entry in entriesInOrder.WithCancellation(cancellationToken))
+        await foreach (var request in requestsInOrder.WithCancellation(cancellationToken))
         {
-            var broken = Check(entry, expectedSequence, previousHash)
-                ?? (anchors.TryGetValue(entry.Sequence, out var published) && !published.Contains(entry.Hash) ? ChainBreak.CheckpointMismatch : null);
-            if (broken is { } reason)
+            var broken = Check(request, expectedStart, previousHash);
+            while (broken is null && nextAnchor < anchored.Length && anchored[nextAnchor] <= request.Last)
             {
-                return new ChainVerification(false, checkedCount, entry.Sequence, reason);
+                // A head is only ever published at the end of a request, and must be this request's hash.
+                var anchor = anchored[nextAnchor++];
+                if (anchor < request.Start)
+                {
+                    continue;
+                }
+
+                broken = anchor == request.Last && anchors[anchor].Contains(Convert.ToHexStringLower(request.Hash))
+                    ? null
+                    : (request.Start, ChainBreak.CheckpointMismatch);
             }
 
-            checkedCount++;
-            expectedSequence = entry.Sequence + 1;
-            previousHash = entry.Hash;
+            if (broken is var (sequence, reason))
+            {
+                return new ChainVerification(false, checkedCount, sequence, reason);
+            }
+
+            checkedCount += request.EntryCount;
+            expectedStart = request.Last + 1;
+            previousHash = request.Hash;
         }
 
-        return anchors.Keys.Any(sequence => sequence >= expectedSequence)
-            ? new ChainVerification(false, checkedCount, expectedSequence, ChainBreak.Truncated)
+        return anchored.Any(sequence => sequence >= expectedStart)
+            ? new ChainVerification(false, checkedCount, expectedStart, ChainBreak.Truncated)
             : new ChainVerification(true, checkedCount, null, null);
     }
 
-    private static ChainBreak? Check(AccessLogEntry entry, long expectedSequence, string previousHash)
+    private static (long Sequence, ChainBreak Break)? Check(StoredRequest request, long expectedStart, byte[] previousHash)
     {
-        if (entry.Sequence != expectedSequence)
+        if (request.Start != expectedStart)
         {
-            return ChainBreak.SequenceGap;
+            return (request.Start, ChainBreak.SequenceGap);
         }
 
-        if (!string.Equals(entry.PreviousHash, previousHash, StringComparison.Ordinal))
+        for (var ordinal = 0; ordinal < request.EntryCount; ordinal++)
         {
-            return ChainBreak.PreviousHashMismatch;
+            if (ordinal >= request.Ordinals.Length || request.Ordinals[ordinal] != ordinal)
+            {
+                return (request.Start + ordinal, ChainBreak.SequenceGap);
+            }
         }
 
-        return string.Equals(EntryHasher.Compute(entry), entry.Hash, StringComparison.Ordinal) ? null : ChainBreak.ContentHashMismatch;
+        if (request.Ordinals.Length != request.EntryCount)
+        {
+            return (request.Start + request.EntryCount, ChainBreak.SequenceGap);
+        }
+
+        if (!request.PreviousHash.AsSpan().SequenceEqual(previousHash))
+        {
+            return (request.Start, ChainBreak.PreviousHashMismatch);
+        }
+
+        var recomputed = RequestHasher.Compute(previousHash, request.Start, request.TimeUnixMs, request.Context, request.Entries);
+        return recomputed.AsSpan().SequenceEqual(request.Hash) ? null : (request.Start, ChainBreak.ContentHashMismatch);
     }
 }

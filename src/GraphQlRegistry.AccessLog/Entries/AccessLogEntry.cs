@@ -1,11 +1,14 @@
-using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
 using GraphQlRegistry.Policy.Organizations;
 
 namespace GraphQlRegistry.AccessLog.Entries;
 
-/// <summary>A stored entry: an access record with its place in the chain.</summary>
+/// <summary>
+/// An entry as read back: the request's context and the field's decision, with its place in the chain. It is stored
+/// compactly (the request once, the field as a few small integers); <see cref="Hash"/> and <see cref="PreviousHash"/>
+/// are those of the request the entry belongs to, which is the unit the chain hashes.
+/// </summary>
 public sealed class AccessLogEntry
 {
     public long Sequence { get; init; }
@@ -44,37 +47,7 @@ public sealed class AccessLogEntry
 
     public required string PreviousHash { get; init; }
 
-    public string Hash { get; private set; } = string.Empty;
+    public required string Hash { get; init; }
 
     public DateTimeOffset Time => DateTimeOffset.FromUnixTimeMilliseconds(TimeUnixMs);
-
-    /// <summary>Places a record in the chain after the entry whose hash is <paramref name="previousHash"/>.</summary>
-    public static AccessLogEntry Link(AccessRecord record, long sequence, string previousHash)
-    {
-        var entry = FromRecord(record, sequence, previousHash);
-        entry.Hash = EntryHasher.Compute(entry);
-        return entry;
-    }
-
-    private static AccessLogEntry FromRecord(AccessRecord record, long sequence, string previousHash) => new()
-    {
-        Sequence = sequence,
-        TimeUnixMs = record.Time.ToUnixTimeMilliseconds(),
-        RequestId = record.Context.RequestId,
-        OperationName = record.Context.OperationName,
-        Subject = record.Context.Subject,
-        OrganizationId = record.Context.OrganizationId,
-        OrganizationType = record.Context.OrganizationType,
-        GrantId = record.Context.GrantId,
-        GrantAuthority = record.Context.GrantAuthority,
-        Channel = record.Context.Channel,
-        Purpose = record.Context.Purpose,
-        CitizenRef = record.CitizenRef,
-        Field = record.Field,
-        Path = record.Path,
-        Decision = record.Decision,
-        Mask = record.Mask,
-        Reason = record.Reason,
-        PreviousHash = previousHash,
-    };
 }

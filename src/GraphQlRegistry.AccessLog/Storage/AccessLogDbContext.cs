@@ -5,24 +5,37 @@ using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
 using GraphQlRegistry.Policy.Organizations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GraphQlRegistry.AccessLog.Storage;
 
-/// <summary>The access log's own store, apart from the registry so that its durability settings and faults are its own.</summary>
+/// <summary>
+/// The access log's own store, apart from the registry so that its durability settings and faults are its own.
+/// A request is stored once (<see cref="Requests"/>), each of its entries as a few small integers (<see cref="Fields"/>,
+/// texts by number through <see cref="Texts"/>), citizens once per run of entries (<see cref="CitizenSpans"/>).
+/// <see cref="Entries"/> reads them back joined, one <see cref="AccessLogEntry"/> per entry, through a view.
+/// </summary>
 public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> options) : DbContext(options)
 {
+    public const string RequestsTableName = "AccessLogRequests";
     public const string TableName = "AccessLogEntries";
+    public const string TextsTableName = "AccessLogTexts";
     public const string SpansTableName = "AccessLogCitizenSpans";
-    public const string DailyCountsTableName = "AccessLogDailyCounts";
-    public const string RollupMarksTableName = "AccessLogRollupMarks";
+    public const string HourlyCountsTableName = "AccessLogHourlyCounts";
+    public const string EntriesViewName = "AccessLogEntryView";
 
-    public DbSet<AccessLogEntry> Entries => Set<AccessLogEntry>();
+    public DbSet<LoggedRequest> Requests => Set<LoggedRequest>();
+
+    public DbSet<LoggedField> Fields => Set<LoggedField>();
+
+    public DbSet<LogText> Texts => Set<LogText>();
 
     public DbSet<CitizenSpan> CitizenSpans => Set<CitizenSpan>();
 
-    public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
+    public DbSet<HourlyCount> HourlyCounts => Set<HourlyCount>();
 
-    public DbSet<RollupMark> RollupMarks => Set<RollupMark>();
+    /// <summary>Every entry as the auditors read it (a view over the tables above): for tests, checks and small logs.</summary>
+    public DbSet<AccessLogEntry> Entries => Set<AccessLogEntry>();
 
     public DbSet<AccessFlag> Flags => Set<AccessFlag>();
 
@@ -31,47 +44,71 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
         configurationBuilder.Properties<OrganizationType>().HaveConversion<WireNameConverter<OrganizationType>>().HaveMaxLength(40);
         configurationBuilder.Properties<GrantingAuthority>().HaveConversion<WireNameConverter<GrantingAuthority>>().HaveMaxLength(40);
         configurationBuilder.Properties<Channel>().HaveConversion<WireNameConverter<Channel>>().HaveMaxLength(40);
-        configurationBuilder.Properties<FieldOutcome>().HaveConversion<WireNameConverter<FieldOutcome>>().HaveMaxLength(40);
-        configurationBuilder.Properties<FieldMask>().HaveConversion<WireNameConverter<FieldMask>>().HaveMaxLength(40);
+        configurationBuilder.Properties<FieldOutcome>().HaveConversion<OutcomeCodeConverter>();
+        configurationBuilder.Properties<FieldMask>().HaveConversion<MaskCodeConverter>();
         configurationBuilder.Properties<string>().HaveMaxLength(300);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<AccessLogEntry>(entry =>
+        modelBuilder.Entity<LoggedRequest>(request =>
         {
-            entry.ToTable(TableName);
-            entry.HasKey(e => e.Sequence);
-            entry.Property(e => e.Sequence).ValueGeneratedNever();
-            entry.Property(e => e.Purpose).HasMaxLength(500);
-            entry.Property(e => e.Path).HasMaxLength(1000);
-            entry.Ignore(e => e.Time);
+            request.ToTable(RequestsTableName);
+            request.HasKey(r => r.Start);
+            request.Property(r => r.Start).ValueGeneratedNever();
+            request.Property(r => r.Purpose).HasMaxLength(500);
 
-            // Both grow in step with the sequence, so they stay cheap to maintain; citizens are found through spans.
-            entry.HasIndex(e => e.OrganizationId);
-            entry.HasIndex(e => e.TimeUnixMs);
+            // One index row per request, not per entry: the organisation and period filters start here.
+            request.HasIndex(r => r.TimeUnixMs);
+            request.HasIndex(r => new { r.OrganizationId, r.Start });
+        });
+
+        // A WITHOUT ROWID table on SQLite (see the migration): the row is the primary key's b-tree entry, nothing more.
+        modelBuilder.Entity<LoggedField>(field =>
+        {
+            field.ToTable(TableName);
+            field.HasKey(f => new { f.RequestStart, f.Ordinal });
+        });
+
+        modelBuilder.Entity<LogText>(text =>
+        {
+            text.ToTable(TextsTableName);
+            text.HasKey(t => t.Id);
+            text.Property(t => t.Text).HasMaxLength(1000);
+            text.HasIndex(t => t.Text).IsUnique();
         });
 
         modelBuilder.Entity<CitizenSpan>(span =>
         {
             span.ToTable(SpansTableName);
-            span.HasKey(s => new { s.CitizenRef, s.FirstSequence });
+            span.HasKey(s => s.FirstSequence);
+            span.Property(s => s.FirstSequence).ValueGeneratedNever();
+            span.HasIndex(s => new { s.CitizenRef, s.FirstSequence });
         });
 
-        // Written by readers catching up, never by the request path: the log's write cost is unchanged.
-        modelBuilder.Entity<DailyCount>(count =>
+        modelBuilder.Entity<HourlyCount>(count =>
         {
-            count.ToTable(DailyCountsTableName);
-            count.HasKey(c => c.Id);
-            count.HasIndex(c => new { c.Day, c.OrganizationId });
+            count.ToTable(HourlyCountsTableName);
+            count.HasKey(c => new { c.Hour, c.OrganizationId, c.OrganizationType, c.FieldId, c.Decision, c.ReasonId });
         });
 
-        modelBuilder.Entity<RollupMark>(mark =>
+        modelBuilder.Entity<AccessLogEntry>(entry =>
         {
-            mark.ToTable(RollupMarksTableName);
-            mark.HasKey(m => m.Name);
+            entry.ToView(EntriesViewName);
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Purpose).HasMaxLength(500);
+            entry.Property(e => e.Path).HasMaxLength(1000);
+            entry.Property(e => e.PreviousHash).HasConversion(HexConverter);
+            entry.Property(e => e.Hash).HasConversion(HexConverter);
+            entry.Ignore(e => e.Time);
         });
 
         AccessFlagModel.Configure(modelBuilder);
     }
+
+    private static readonly ValueConverter<string, byte[]> HexConverter = new(hex => Convert.FromHexString(hex), bytes => Convert.ToHexStringLower(bytes));
+
+    private sealed class OutcomeCodeConverter() : ValueConverter<FieldOutcome, byte>(value => WireCodes.Of(value), code => WireCodes.Outcome(code));
+
+    private sealed class MaskCodeConverter() : ValueConverter<FieldMask, byte>(value => WireCodes.Of(value), code => WireCodes.Mask(code));
 }

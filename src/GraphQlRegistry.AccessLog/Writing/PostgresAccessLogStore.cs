@@ -1,5 +1,6 @@
 using System.Data.Common;
 using GraphQlRegistry.AccessLog.Chain;
+using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.AccessLog.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,16 +8,15 @@ using NpgsqlTypes;
 namespace GraphQlRegistry.AccessLog.Writing;
 
 /// <summary>
-/// PostgreSQL: one binary COPY per table per commit (Npgsql's binary importer), inside a transaction that holds an
-/// exclusive lock on the entries table, so instances sharing the database append to one chain in turn.
+/// PostgreSQL: one binary COPY per table per commit (Npgsql's binary importer) for requests, entries and spans, one
+/// batch of upserts for the rollup, inside a transaction that holds an exclusive lock on the requests table, so
+/// instances sharing the database append to one chain in turn (and add texts one at a time).
 /// </summary>
 internal sealed class PostgresAccessLogStore(string connectionString) : RelationalAccessLogStore
 {
-    private static readonly string CopyEntries = Copy(AccessLogDbContext.TableName, EntryColumns);
+    private static readonly string CopyRequests = Copy(AccessLogDbContext.RequestsTableName, RequestColumns);
+    private static readonly string CopyFields = Copy(AccessLogDbContext.TableName, FieldColumns);
     private static readonly string CopySpans = Copy(AccessLogDbContext.SpansTableName, SpanColumns);
-
-    private readonly object?[] _entryValues = new object?[EntryColumns.Length];
-    private readonly object?[] _spanValues = new object?[SpanColumns.Length];
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -26,47 +26,133 @@ internal sealed class PostgresAccessLogStore(string connectionString) : Relation
     }
 
     protected override Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, transaction, $"LOCK TABLE \"{AccessLogDbContext.TableName}\" IN EXCLUSIVE MODE", cancellationToken);
+        ExecuteAsync(connection, transaction, $"LOCK TABLE \"{AccessLogDbContext.RequestsTableName}\" IN EXCLUSIVE MODE", cancellationToken);
+
+    protected override async Task<int> StoreTextAsync(DbConnection connection, DbTransaction transaction, string text, CancellationToken cancellationToken)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        await using var find = new NpgsqlCommand(FindText, npgsql, (NpgsqlTransaction)transaction) { Parameters = { new() { Value = text } } };
+        if (await find.ExecuteScalarAsync(cancellationToken) is int existing)
+        {
+            return existing;
+        }
+
+        await using var add = new NpgsqlCommand(AddText, npgsql, (NpgsqlTransaction)transaction) { Parameters = { new() { Value = text } } };
+        return (int)(await add.ExecuteScalarAsync(cancellationToken))!;
+    }
 
     protected override async Task WriteAsync(DbConnection connection, DbTransaction transaction, LinkedBatch batch, CancellationToken cancellationToken)
     {
         var npgsql = (NpgsqlConnection)connection;
-        await ImportAsync(npgsql, CopyEntries, batch.Entries, EntryValues, _entryValues, cancellationToken);
-        await ImportAsync(npgsql, CopySpans, batch.Spans, SpanValues, _spanValues, cancellationToken);
+        await CopyRequestsAsync(npgsql, batch, cancellationToken);
+        await CopyFieldsAsync(npgsql, batch, cancellationToken);
+        await CopySpansAsync(npgsql, batch, cancellationToken);
+        await UpsertRollupAsync(npgsql, (NpgsqlTransaction)transaction, batch, cancellationToken);
     }
 
-    protected override void OnReset()
+    private static async Task CopyRequestsAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken)
     {
-    }
-
-    private static async Task ImportAsync<T>(
-        NpgsqlConnection connection, string copy, IReadOnlyList<T> rows, Action<T, object?[]> fill, object?[] values, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
+        await using var importer = await connection.BeginBinaryImportAsync(CopyRequests, cancellationToken);
+        foreach (var request in batch.Requests)
         {
-            return;
+            var context = request.Context;
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(request.Start, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(request.Count, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(request.TimeUnixMs, NpgsqlDbType.Bigint, cancellationToken);
+            await WriteTextAsync(importer, context.RequestId, cancellationToken);
+            await WriteTextAsync(importer, context.OperationName, cancellationToken);
+            await WriteTextAsync(importer, context.Subject, cancellationToken);
+            await WriteTextAsync(importer, context.OrganizationId, cancellationToken);
+            await WriteTextAsync(importer, context.OrganizationType is { } type ? WireNames.Of(type) : null, cancellationToken);
+            await WriteTextAsync(importer, context.GrantId, cancellationToken);
+            await WriteTextAsync(importer, context.GrantAuthority is { } authority ? WireNames.Of(authority) : null, cancellationToken);
+            await WriteTextAsync(importer, context.Channel is { } channel ? WireNames.Of(channel) : null, cancellationToken);
+            await WriteTextAsync(importer, context.Purpose, cancellationToken);
+            await importer.WriteAsync(request.PreviousHash, NpgsqlDbType.Bytea, cancellationToken);
+            await importer.WriteAsync(request.Hash, NpgsqlDbType.Bytea, cancellationToken);
         }
 
-        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
-        foreach (var row in rows)
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private async Task CopyFieldsAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(CopyFields, cancellationToken);
+        foreach (var request in batch.Requests)
         {
-            fill(row, values);
-            await importer.StartRowAsync(cancellationToken);
-            foreach (var value in values)
+            for (var ordinal = 0; ordinal < request.Count; ordinal++)
             {
-                await (value switch
-                {
-                    null => importer.WriteNullAsync(cancellationToken),
-                    long number => importer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
-                    string text => importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken),
-                    var other => throw new InvalidOperationException($"No COPY type for {other.GetType().Name}."),
-                });
+                var record = batch.Records[request.Offset + ordinal];
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(request.Start, NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(ordinal, NpgsqlDbType.Integer, cancellationToken);
+                await importer.WriteAsync((int)(record.Time.ToUnixTimeMilliseconds() - request.TimeUnixMs), NpgsqlDbType.Integer, cancellationToken);
+                var texts = EntryTexts[request.Offset + ordinal];
+                await WriteIdAsync(importer, Optional(texts.First), cancellationToken);
+                await WriteIdAsync(importer, Optional(texts.Second), cancellationToken);
+                await importer.WriteAsync((short)WireCodes.Of(record.Decision), NpgsqlDbType.Smallint, cancellationToken);
+                await importer.WriteAsync((short)WireCodes.Of(record.Mask), NpgsqlDbType.Smallint, cancellationToken);
+                await WriteIdAsync(importer, Optional(texts.Third), cancellationToken);
             }
         }
 
         await importer.CompleteAsync(cancellationToken);
     }
 
+    private static async Task CopySpansAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Spans.Count == 0)
+        {
+            return;
+        }
+
+        await using var importer = await connection.BeginBinaryImportAsync(CopySpans, cancellationToken);
+        foreach (var span in batch.Spans)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(span.FirstSequence, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(span.CitizenRef, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(span.LastSequence, NpgsqlDbType.Bigint, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private async Task UpsertRollupAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, LinkedBatch batch, CancellationToken cancellationToken)
+    {
+        var rollup = RollupOf(batch);
+        if (rollup.Count == 0)
+        {
+            return;
+        }
+
+        await using var upserts = new NpgsqlBatch(connection, transaction);
+        foreach (var (key, count) in rollup)
+        {
+            upserts.BatchCommands.Add(new NpgsqlBatchCommand(UpsertRollup)
+            {
+                Parameters =
+                {
+                    new() { Value = key.Hour }, new() { Value = key.OrganizationId }, new() { Value = key.OrganizationType }, new() { Value = key.FieldId },
+                    new() { Value = (short)key.Decision }, new() { Value = key.ReasonId }, new() { Value = count },
+                },
+            });
+        }
+
+        await upserts.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? text, CancellationToken cancellationToken) =>
+        text is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken);
+
+    private static Task WriteIdAsync(NpgsqlBinaryImporter importer, int? id, CancellationToken cancellationToken) =>
+        id is { } value ? importer.WriteAsync(value, NpgsqlDbType.Integer, cancellationToken) : importer.WriteNullAsync(cancellationToken);
+
+    protected override void OnReset()
+    {
+    }
+
     private static string Copy(string table, IEnumerable<string> columns) =>
-        $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
+        $"COPY \"{table}\" ({Quoted(columns)}) FROM STDIN (FORMAT BINARY)";
 }

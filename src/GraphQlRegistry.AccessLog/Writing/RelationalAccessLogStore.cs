@@ -6,21 +6,41 @@ using GraphQlRegistry.AccessLog.Storage;
 namespace GraphQlRegistry.AccessLog.Writing;
 
 /// <summary>
-/// What the SQL stores share: the writer's own connection, opened on first use and dropped after any failure, and an
+/// What the SQL stores share: the writer's own connection, opened on first use and dropped after any failure; an
 /// append that locks, reads the chain head inside its transaction (so several server instances sharing one database
-/// extend one chain, not forks of it), writes the batch the store's own way, and commits.
+/// extend one chain, not forks of it), writes the batch the store's own way, and commits; the in-memory map from
+/// texts to their <see cref="LogText"/> ids; and the batch's additions to the hourly rollup.
 /// </summary>
 internal abstract class RelationalAccessLogStore : IAccessLogStore
 {
-    /// <summary>The entry columns in the order <see cref="EntryValues"/> fills them.</summary>
-    protected static readonly string[] EntryColumns =
+    protected static readonly string[] RequestColumns =
     [
-        "Sequence", "TimeUnixMs", "RequestId", "OperationName", "Subject", "OrganizationId", "OrganizationType", "GrantId",
-        "GrantAuthority", "Channel", "Purpose", "CitizenRef", "Field", "Path", "Decision", "Mask", "Reason", "PreviousHash", "Hash",
+        "Start", "EntryCount", "TimeUnixMs", "RequestId", "OperationName", "Subject", "OrganizationId", "OrganizationType", "GrantId",
+        "GrantAuthority", "Channel", "Purpose", "PreviousHash", "Hash",
     ];
 
-    protected static readonly string[] SpanColumns = ["CitizenRef", "FirstSequence", "LastSequence"];
+    protected static readonly string[] FieldColumns = ["RequestStart", "Ordinal", "TimeOffsetMs", "FieldId", "PathId", "Decision", "Mask", "ReasonId"];
 
+    protected static readonly string[] SpanColumns = ["FirstSequence", "CitizenRef", "LastSequence"];
+
+    protected static readonly string[] RollupColumns = ["Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId", "Count"];
+
+    /// <summary>Adds to an hour's count, or starts it: the same statement on SQLite and PostgreSQL.</summary>
+    protected static readonly string UpsertRollup =
+        $"INSERT INTO \"{AccessLogDbContext.HourlyCountsTableName}\" ({Quoted(RollupColumns)}) VALUES ({Placeholders(RollupColumns.Length)}) " +
+        $"ON CONFLICT ({Quoted(RollupColumns[..^1])}) DO UPDATE SET \"Count\" = \"{AccessLogDbContext.HourlyCountsTableName}\".\"Count\" + excluded.\"Count\"";
+
+    protected static readonly string FindText = $"SELECT \"Id\" FROM \"{AccessLogDbContext.TextsTableName}\" WHERE \"Text\" = $1";
+
+    protected static readonly string AddText = $"INSERT INTO \"{AccessLogDbContext.TextsTableName}\" (\"Text\") VALUES ($1) RETURNING \"Id\"";
+
+    /// <summary>Paths hold callers' aliases, so the texts are not a closed set: the map forgets everything past this.</summary>
+    private const int MaxCachedTexts = 100_000;
+
+    private readonly Dictionary<string, int> _textIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<RollupKey, long> _rollup = [];
+    private TextIds[] _entryTexts = [];
+    private TextIds[] _requestTexts = [];
     private DbConnection? _connection;
 
     public async Task<IAccessLogAppend> BeginAsync(CancellationToken cancellationToken)
@@ -45,38 +65,91 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
 
     protected abstract Task WriteAsync(DbConnection connection, DbTransaction transaction, LinkedBatch batch, CancellationToken cancellationToken);
 
+    /// <summary>The id of a text, added inside the append's transaction if the store has none yet.</summary>
+    protected abstract Task<int> StoreTextAsync(DbConnection connection, DbTransaction transaction, string text, CancellationToken cancellationToken);
+
     /// <summary>Forgets what was prepared on the dropped connection.</summary>
     protected abstract void OnReset();
 
-    /// <summary>An entry's column values in <see cref="EntryColumns"/> order: enums by their stored wire names.</summary>
-    protected static void EntryValues(AccessLogEntry entry, object?[] values)
+    /// <summary>
+    /// Ids for every text the batch refers to, once per record (<see cref="EntryTexts"/>) and per request
+    /// (<see cref="RequestTexts"/>): a dictionary hit each, a store round trip only for a text never seen.
+    /// </summary>
+    protected async Task ResolveTextsAsync(DbConnection connection, DbTransaction transaction, LinkedBatch batch, CancellationToken cancellationToken)
     {
-        values[0] = entry.Sequence;
-        values[1] = entry.TimeUnixMs;
-        values[2] = entry.RequestId;
-        values[3] = entry.OperationName;
-        values[4] = entry.Subject;
-        values[5] = entry.OrganizationId;
-        values[6] = entry.OrganizationType is { } type ? WireNames.Of(type) : null;
-        values[7] = entry.GrantId;
-        values[8] = entry.GrantAuthority is { } authority ? WireNames.Of(authority) : null;
-        values[9] = entry.Channel is { } channel ? WireNames.Of(channel) : null;
-        values[10] = entry.Purpose;
-        values[11] = entry.CitizenRef;
-        values[12] = entry.Field;
-        values[13] = entry.Path;
-        values[14] = WireNames.Of(entry.Decision);
-        values[15] = WireNames.Of(entry.Mask);
-        values[16] = entry.Reason;
-        values[17] = entry.PreviousHash;
-        values[18] = entry.Hash;
+        if (_textIds.Count > MaxCachedTexts)
+        {
+            _textIds.Clear();
+        }
+
+        if (_entryTexts.Length < batch.Records.Length)
+        {
+            _entryTexts = new TextIds[batch.Records.Length];
+        }
+
+        if (_requestTexts.Length < batch.Requests.Count)
+        {
+            _requestTexts = new TextIds[batch.Requests.Count];
+        }
+
+        for (var i = 0; i < batch.Requests.Count; i++)
+        {
+            var context = batch.Requests[i].Context;
+            _requestTexts[i] = new TextIds(
+                await IdAsync(context.OrganizationId), await IdAsync(context.OrganizationType is { } type ? WireNames.Of(type) : null), 0);
+        }
+
+        for (var i = 0; i < batch.Records.Length; i++)
+        {
+            var record = batch.Records[i];
+            _entryTexts[i] = new TextIds(await IdAsync(record.Field), await IdAsync(record.Path), await IdAsync(record.Reason));
+        }
+
+        async ValueTask<int> IdAsync(string? text)
+        {
+            if (text is null)
+            {
+                return 0;
+            }
+
+            if (!_textIds.TryGetValue(text, out var id))
+            {
+                id = await StoreTextAsync(connection, transaction, text, cancellationToken);
+                _textIds[text] = id;
+            }
+
+            return id;
+        }
     }
 
-    protected static void SpanValues(CitizenSpan span, object?[] values)
+    /// <summary>The text ids of each record of the batch (field, path, reason), 0 for none; filled by <see cref="ResolveTextsAsync"/>.</summary>
+    protected ReadOnlySpan<TextIds> EntryTexts => _entryTexts;
+
+    /// <summary>The text ids of each request of the batch (organisation id, organisation type), 0 for none.</summary>
+    protected ReadOnlySpan<TextIds> RequestTexts => _requestTexts;
+
+    /// <summary>A text id as a column value: 0 (no text) is stored as null.</summary>
+    protected static int? Optional(int id) => id == 0 ? null : id;
+
+    /// <summary>The batch's entries counted by rollup key; the map is reused from batch to batch.</summary>
+    protected Dictionary<RollupKey, long> RollupOf(LinkedBatch batch)
     {
-        values[0] = span.CitizenRef;
-        values[1] = span.FirstSequence;
-        values[2] = span.LastSequence;
+        _rollup.Clear();
+        for (var r = 0; r < batch.Requests.Count; r++)
+        {
+            var request = batch.Requests[r];
+            var (organization, type, _) = _requestTexts[r];
+            for (var i = request.Offset; i < request.Offset + request.Count; i++)
+            {
+                var record = batch.Records[i];
+                var texts = _entryTexts[i];
+                var key = new RollupKey((int)(record.Time.ToUnixTimeMilliseconds() / Rollups.HourlyCounts.MillisecondsPerHour), organization, type,
+                    texts.First, WireCodes.Of(record.Decision), texts.Third);
+                _rollup[key] = _rollup.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return _rollup;
     }
 
     protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
@@ -87,17 +160,25 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    protected static string Quoted(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
+
+    protected static string Placeholders(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => "$" + i));
+
     private static async Task<ChainHead> ReadHeadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT \"Sequence\", \"Hash\" FROM \"{AccessLogDbContext.TableName}\" ORDER BY \"Sequence\" DESC LIMIT 1";
+        command.CommandText = $"SELECT \"Start\" + \"EntryCount\" - 1, \"Hash\" FROM \"{AccessLogDbContext.RequestsTableName}\" ORDER BY \"Start\" DESC LIMIT 1";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new ChainHead(reader.GetInt64(0), reader.GetString(1)) : ChainHead.Genesis;
+        return await reader.ReadAsync(cancellationToken)
+            ? new ChainHead(reader.GetInt64(0), Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(1)))
+            : ChainHead.Genesis;
     }
 
     private async Task ResetAsync()
     {
+        // A failed append rolled back the texts it added: their ids must not be used again.
+        _textIds.Clear();
         OnReset();
         if (_connection is not null)
         {
@@ -108,13 +189,23 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
 
     public ValueTask DisposeAsync() => new(ResetAsync());
 
+    /// <summary>Up to three text ids of one record or request, 0 for none.</summary>
+    protected readonly record struct TextIds(int First, int Second, int Third);
+
+    /// <summary>One row of the hourly rollup: texts by id, 0 for none.</summary>
+    protected readonly record struct RollupKey(int Hour, int OrganizationId, int OrganizationType, int FieldId, byte Decision, int ReasonId);
+
     private sealed class Append(RelationalAccessLogStore store, DbConnection connection, DbTransaction transaction, ChainHead head) : IAccessLogAppend
     {
         private bool _committed;
 
         public ChainHead Head { get; } = head;
 
-        public Task WriteAsync(LinkedBatch batch, CancellationToken cancellationToken) => store.WriteAsync(connection, transaction, batch, cancellationToken);
+        public async Task WriteAsync(LinkedBatch batch, CancellationToken cancellationToken)
+        {
+            await store.ResolveTextsAsync(connection, transaction, batch, cancellationToken);
+            await store.WriteAsync(connection, transaction, batch, cancellationToken);
+        }
 
         public async Task CommitAsync(CancellationToken cancellationToken)
         {

@@ -25,8 +25,7 @@ public sealed record ReportData(
     public static async Task<ReportData> ReadAsync(
         AccessLogDbContext log, ChainCheckpoints checkpoints, DateTimeOffset since, AnomalyOptions anomalies, CancellationToken cancellationToken)
     {
-        var counts = new DailyCounts(log);
-        await counts.CatchUpAsync(null, cancellationToken);
+        var counts = new HourlyCounts(log);
         var range = new AccessLogFilter(From: since);
         return new ReportData(
             since,

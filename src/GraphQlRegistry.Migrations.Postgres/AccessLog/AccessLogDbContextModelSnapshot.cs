@@ -34,10 +34,8 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                    b.Property<byte>("Decision")
+                        .HasColumnType("smallint");
 
                     b.Property<string>("Field")
                         .HasMaxLength(300)
@@ -51,15 +49,13 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("Hash")
+                    b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("bytea");
 
-                    b.Property<string>("Mask")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                    b.Property<byte>("Mask")
+                        .HasColumnType("smallint");
 
                     b.Property<string>("OperationName")
                         .HasMaxLength(300)
@@ -77,10 +73,10 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("PreviousHash")
+                    b.Property<byte[]>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Purpose")
                         .HasMaxLength(500)
@@ -104,26 +100,27 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("OrganizationId");
+                    b.ToTable((string)null);
 
-                    b.HasIndex("TimeUnixMs");
-
-                    b.ToTable("AccessLogEntries", (string)null);
+                    b.ToView("AccessLogEntryView", (string)null);
                 });
 
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Entries.CitizenSpan", b =>
                 {
-                    b.Property<string>("CitizenRef")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
                     b.Property<long>("FirstSequence")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("CitizenRef")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
 
-                    b.HasKey("CitizenRef", "FirstSequence");
+                    b.HasKey("FirstSequence");
+
+                    b.HasIndex("CitizenRef", "FirstSequence");
 
                     b.ToTable("AccessLogCitizenSpans", (string)null);
                 });
@@ -172,26 +169,111 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                     b.ToTable("AccessLogFlags", (string)null);
                 });
 
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.DailyCount", b =>
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.HourlyCount", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<int>("Hour")
+                        .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationType")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte>("Decision")
+                        .HasColumnType("smallint");
+
+                    b.Property<int>("ReasonId")
+                        .HasColumnType("integer");
 
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("Day")
+                    b.HasKey("Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
+
+                    b.ToTable("AccessLogHourlyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LogText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Text")
+                        .IsUnique();
+
+                    b.ToTable("AccessLogTexts", (string)null);
+                });
+
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LoggedField", b =>
+                {
+                    b.Property<long>("RequestStart")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Decision")
-                        .IsRequired()
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<byte>("Decision")
+                        .HasColumnType("smallint");
+
+                    b.Property<int?>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte>("Mask")
+                        .HasColumnType("smallint");
+
+                    b.Property<int?>("PathId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReasonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimeOffsetMs")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RequestStart", "Ordinal");
+
+                    b.ToTable("AccessLogEntries", (string)null);
+                });
+
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LoggedRequest", b =>
+                {
+                    b.Property<long>("Start")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("Field")
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GrantAuthority")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("GrantId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("OperationName")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
@@ -203,29 +285,33 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("Reason")
+                    b.Property<byte[]>("PreviousHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("Day", "OrganizationId");
-
-                    b.ToTable("AccessLogDailyCounts", (string)null);
-                });
-
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.RollupMark", b =>
-                {
-                    b.Property<string>("Name")
+                    b.Property<string>("Subject")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long>("TimeUnixMs")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Name");
+                    b.HasKey("Start");
 
-                    b.ToTable("AccessLogRollupMarks", (string)null);
+                    b.HasIndex("TimeUnixMs");
+
+                    b.HasIndex("OrganizationId", "Start");
+
+                    b.ToTable("AccessLogRequests", (string)null);
                 });
 #pragma warning restore 612, 618
         }

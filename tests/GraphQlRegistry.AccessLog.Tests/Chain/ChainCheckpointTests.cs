@@ -1,8 +1,8 @@
 using GraphQlRegistry.AccessLog.Chain;
-using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.AccessLog.Writing;
 using GraphQlRegistry.Data.Storage;
-using Microsoft.EntityFrameworkCore;
+using GraphQlRegistry.AccessLog.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GraphQlRegistry.AccessLog.Tests.Chain;
@@ -26,7 +26,7 @@ public sealed class ChainCheckpointTests : IAsyncLifetime
         await using var writer = new GroupCommitAccessLog(options, NullLogger<GroupCommitAccessLog>.Instance);
         for (var batch = 0; batch < 4; batch++)
         {
-            await writer.AppendAsync(Enumerable.Range(batch * 5 + 1, 5).Select(n => LogStore.Record(n)).ToList(), CancellationToken.None);
+            await writer.AppendAsync(Enumerable.Range(batch * 5 + 1, 5).Select(n => LogStore.Record(n, $"req-{batch}")).ToList(), CancellationToken.None);
         }
     }
 
@@ -40,22 +40,22 @@ public sealed class ChainCheckpointTests : IAsyncLifetime
     [Fact]
     public async Task WholeLogRewrittenWithRecomputedHashes_IsCaughtByTheCheckpoints()
     {
-        await RewriteFromAsync(7, record => record with { Context = record.Context with { Purpose = "nothing to see" } });
+        await RewriteFromAsync(6, "nothing to see");
 
         Assert.True((await VerifyAsync(checkpoints: null)).Ok);
         var verification = await VerifyAsync(Checkpoints);
         Assert.False(verification.Ok);
         Assert.Equal(ChainBreak.CheckpointMismatch, verification.Break);
-        Assert.True(verification.FirstBrokenSequence >= 7);
+        Assert.True(verification.FirstBrokenSequence >= 6);
     }
 
     [Fact]
     public async Task EntriesCutFromTheEnd_AreCaughtByTheLastCheckpoint()
     {
-        await _store.ExecuteAsync("DELETE FROM \"AccessLogEntries\" WHERE \"Sequence\" > 17");
+        await _store.ExecuteAsync("DELETE FROM \"AccessLogEntries\" WHERE \"RequestStart\" > 15; DELETE FROM \"AccessLogRequests\" WHERE \"Start\" > 15");
 
         Assert.True((await VerifyAsync(checkpoints: null)).Ok);
-        Assert.Equal(new ChainVerification(false, 17, 18, ChainBreak.Truncated), await VerifyAsync(Checkpoints));
+        Assert.Equal(new ChainVerification(false, 15, 16, ChainBreak.Truncated), await VerifyAsync(Checkpoints));
     }
 
     [Fact]
@@ -72,20 +72,26 @@ public sealed class ChainCheckpointTests : IAsyncLifetime
         return await ChainVerifier.VerifyAsync(db, checkpoints);
     }
 
-    /// <summary>What an administrator with write access to the database can do: change an entry and re-link every entry after it.</summary>
-    private async Task RewriteFromAsync(long sequence, Func<AccessRecord, AccessRecord> edit)
+    /// <summary>What an administrator with write access to the database can do: change a request and re-hash it and every request after it.</summary>
+    private async Task RewriteFromAsync(long start, string purpose)
     {
         await using var db = _store.Context();
-        var entries = await db.Entries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
-        var previous = entries.Single(e => e.Sequence == sequence - 1).Hash;
-        foreach (var entry in entries.Where(e => e.Sequence >= sequence))
+        var requests = await StoredChain.ReadAsync(db).ToListAsync();
+        var previous = requests.Single(r => r.Last == start - 1).Hash;
+        await using var connection = new SqliteConnection(_store.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var request in requests.Where(r => r.Start >= start))
         {
-            var record = new AccessRecord(
-                new AccessContext(entry.RequestId, entry.OperationName, entry.Subject, entry.OrganizationId, entry.OrganizationType, entry.GrantId, entry.GrantAuthority, entry.Channel, entry.Purpose),
-                entry.Time, entry.CitizenRef, entry.Field, entry.Path, entry.Decision, entry.Mask, entry.Reason);
-            var relinked = AccessLogEntry.Link(entry.Sequence == sequence ? edit(record) : record, entry.Sequence, previous);
-            await _store.ExecuteAsync($"UPDATE \"AccessLogEntries\" SET \"Purpose\" = '{relinked.Purpose}', \"PreviousHash\" = '{relinked.PreviousHash}', \"Hash\" = '{relinked.Hash}' WHERE \"Sequence\" = {entry.Sequence}");
-            previous = relinked.Hash;
+            var context = request.Start == start ? request.Context with { Purpose = purpose } : request.Context;
+            var hash = RequestHasher.Compute(previous, request.Start, request.TimeUnixMs, context, request.Entries);
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE \"AccessLogRequests\" SET \"Purpose\" = $purpose, \"PreviousHash\" = $previous, \"Hash\" = $hash WHERE \"Start\" = $start";
+            update.Parameters.AddWithValue("$purpose", context.Purpose);
+            update.Parameters.AddWithValue("$previous", previous);
+            update.Parameters.AddWithValue("$hash", hash);
+            update.Parameters.AddWithValue("$start", request.Start);
+            await update.ExecuteNonQueryAsync();
+            previous = hash;
         }
     }
 

@@ -2,10 +2,14 @@ using GraphQlRegistry.AccessLog.Chain;
 
 namespace GraphQlRegistry.AccessLog.Tests.Chain;
 
-/// <summary>Each tampering done directly in the database is found, and the first broken entry is named.</summary>
+/// <summary>
+/// Each tampering done directly in the database is found, and the first broken entry is named: four requests of five
+/// entries (1–5, 6–10, 11–15, 16–20); a request is the unit the chain hashes, so a broken one is named by its first entry.
+/// </summary>
 public sealed class TamperDetectionTests : IAsyncLifetime
 {
-    private const string Table = "\"AccessLogEntries\"";
+    private const string Requests = "\"AccessLogRequests\"";
+    private const string Entries = "\"AccessLogEntries\"";
     private LogStore _store = null!;
 
     public async Task InitializeAsync()
@@ -13,7 +17,7 @@ public sealed class TamperDetectionTests : IAsyncLifetime
         _store = await LogStore.CreateAsync();
         for (var batch = 0; batch < 4; batch++)
         {
-            await _store.Writer.AppendAsync(Enumerable.Range(batch * 5 + 1, 5).Select(n => LogStore.Record(n)).ToList(), CancellationToken.None);
+            await _store.Writer.AppendAsync(Enumerable.Range(batch * 5 + 1, 5).Select(n => LogStore.Record(n, $"req-{batch}")).ToList(), CancellationToken.None);
         }
     }
 
@@ -29,51 +33,80 @@ public sealed class TamperDetectionTests : IAsyncLifetime
     [Fact]
     public async Task EditedEntry_IsFound()
     {
-        await _store.ExecuteAsync($"UPDATE {Table} SET \"Decision\" = 'DENIED' WHERE \"Sequence\" = 7");
-        Assert.Equal(new ChainVerification(false, 6, 7, ChainBreak.ContentHashMismatch), await VerifyAsync());
+        await _store.ExecuteAsync($"UPDATE {Entries} SET \"Decision\" = 2 WHERE \"RequestStart\" = 6 AND \"Ordinal\" = 1");
+        Assert.Equal(new ChainVerification(false, 5, 6, ChainBreak.ContentHashMismatch), await VerifyAsync());
+    }
+
+    [Fact]
+    public async Task EditedRequestContext_IsFound()
+    {
+        await _store.ExecuteAsync($"UPDATE {Requests} SET \"OrganizationId\" = 'someone-else' WHERE \"Start\" = 11");
+        Assert.Equal(new ChainVerification(false, 10, 11, ChainBreak.ContentHashMismatch), await VerifyAsync());
+    }
+
+    [Fact]
+    public async Task EditedCitizenSpan_IsFound()
+    {
+        await _store.ExecuteAsync("UPDATE \"AccessLogCitizenSpans\" SET \"CitizenRef\" = 'ref-99' WHERE \"FirstSequence\" = 3");
+        Assert.Equal(new ChainVerification(false, 0, 1, ChainBreak.ContentHashMismatch), await VerifyAsync());
+    }
+
+    [Fact]
+    public async Task EditedSharedText_IsFound()
+    {
+        await _store.ExecuteAsync("UPDATE \"AccessLogTexts\" SET \"Text\" = 'Citizen.sex' WHERE \"Text\" = 'Citizen.fullName'");
+        Assert.Equal(new ChainVerification(false, 0, 1, ChainBreak.ContentHashMismatch), await VerifyAsync());
     }
 
     [Fact]
     public async Task DeletedEntry_IsFound()
     {
-        await _store.ExecuteAsync($"DELETE FROM {Table} WHERE \"Sequence\" = 12");
-        Assert.Equal(new ChainVerification(false, 11, 13, ChainBreak.SequenceGap), await VerifyAsync());
+        await _store.ExecuteAsync($"DELETE FROM {Entries} WHERE \"RequestStart\" = 11 AND \"Ordinal\" = 1");
+        Assert.Equal(new ChainVerification(false, 10, 12, ChainBreak.SequenceGap), await VerifyAsync());
     }
 
     [Fact]
-    public async Task DeletedEntryWithRenumbering_IsFound()
+    public async Task DeletedRequest_IsFound()
     {
-        await _store.ExecuteAsync($"DELETE FROM {Table} WHERE \"Sequence\" = 12; UPDATE {Table} SET \"Sequence\" = \"Sequence\" - 1 WHERE \"Sequence\" > 12");
-        var result = await VerifyAsync();
-        Assert.False(result.Ok);
-        Assert.Equal(12, result.FirstBrokenSequence);
+        await _store.ExecuteAsync($"DELETE FROM {Entries} WHERE \"RequestStart\" = 11; DELETE FROM {Requests} WHERE \"Start\" = 11");
+        Assert.Equal(new ChainVerification(false, 10, 16, ChainBreak.SequenceGap), await VerifyAsync());
     }
 
     [Fact]
-    public async Task InsertedEntry_IsFound()
+    public async Task DeletedRequestWithRenumbering_IsFound()
     {
-        // Make room at 10 and insert a copy of entry 3 there: the forger cannot make entry 11 point at it.
-        await _store.ExecuteAsync($"UPDATE {Table} SET \"Sequence\" = -\"Sequence\" - 1 WHERE \"Sequence\" >= 10; UPDATE {Table} SET \"Sequence\" = -\"Sequence\" WHERE \"Sequence\" < 0");
-        await _store.ExecuteAsync($"INSERT INTO {Table} SELECT 10, \"TimeUnixMs\", \"RequestId\", \"OperationName\", \"Subject\", \"OrganizationId\", \"OrganizationType\", \"GrantId\", " +
-            $"\"GrantAuthority\", \"Channel\", \"Purpose\", \"CitizenRef\", \"Field\", \"Path\", \"Decision\", \"Mask\", \"Reason\", \"PreviousHash\", \"Hash\" FROM {Table} WHERE \"Sequence\" = 3");
-        var result = await VerifyAsync();
-        Assert.False(result.Ok);
-        Assert.Equal(10, result.FirstBrokenSequence);
+        await _store.ExecuteAsync($"DELETE FROM {Entries} WHERE \"RequestStart\" = 11; DELETE FROM {Requests} WHERE \"Start\" = 11; " +
+            $"UPDATE {Entries} SET \"RequestStart\" = \"RequestStart\" - 5 WHERE \"RequestStart\" > 11; UPDATE {Requests} SET \"Start\" = \"Start\" - 5 WHERE \"Start\" > 11");
+        Assert.Equal(new ChainVerification(false, 10, 11, ChainBreak.PreviousHashMismatch), await VerifyAsync());
+    }
+
+    [Fact]
+    public async Task InsertedRequest_IsFound()
+    {
+        // Make room at 11 and insert a copy of the first request there: the forger cannot make it point at request 6.
+        await _store.ExecuteAsync($"UPDATE {Entries} SET \"RequestStart\" = -\"RequestStart\" - 5 WHERE \"RequestStart\" >= 11; UPDATE {Entries} SET \"RequestStart\" = -\"RequestStart\" WHERE \"RequestStart\" < 0; " +
+            $"UPDATE {Requests} SET \"Start\" = -\"Start\" - 5 WHERE \"Start\" >= 11; UPDATE {Requests} SET \"Start\" = -\"Start\" WHERE \"Start\" < 0; " +
+            $"INSERT INTO {Requests} SELECT 11, \"EntryCount\", \"TimeUnixMs\", \"RequestId\", \"OperationName\", \"Subject\", \"OrganizationId\", \"OrganizationType\", \"GrantId\", " +
+            $"\"GrantAuthority\", \"Channel\", \"Purpose\", \"PreviousHash\", \"Hash\" FROM {Requests} WHERE \"Start\" = 1; " +
+            $"INSERT INTO {Entries} SELECT 11, \"Ordinal\", \"TimeOffsetMs\", \"FieldId\", \"PathId\", \"Decision\", \"Mask\", \"ReasonId\" FROM {Entries} WHERE \"RequestStart\" = 1");
+        Assert.Equal(new ChainVerification(false, 10, 11, ChainBreak.PreviousHashMismatch), await VerifyAsync());
     }
 
     [Fact]
     public async Task AppendedForgery_WithoutTheChain_IsFound()
     {
-        await _store.ExecuteAsync($"INSERT INTO {Table} SELECT 21, \"TimeUnixMs\", 'forged', \"OperationName\", \"Subject\", \"OrganizationId\", \"OrganizationType\", \"GrantId\", " +
-            $"\"GrantAuthority\", \"Channel\", \"Purpose\", \"CitizenRef\", \"Field\", \"Path\", \"Decision\", \"Mask\", \"Reason\", \"PreviousHash\", \"Hash\" FROM {Table} WHERE \"Sequence\" = 20");
+        await _store.ExecuteAsync($"INSERT INTO {Requests} SELECT 21, \"EntryCount\", \"TimeUnixMs\", 'forged', \"OperationName\", \"Subject\", \"OrganizationId\", \"OrganizationType\", \"GrantId\", " +
+            $"\"GrantAuthority\", \"Channel\", \"Purpose\", \"PreviousHash\", \"Hash\" FROM {Requests} WHERE \"Start\" = 16; " +
+            $"INSERT INTO {Entries} SELECT 21, \"Ordinal\", \"TimeOffsetMs\", \"FieldId\", \"PathId\", \"Decision\", \"Mask\", \"ReasonId\" FROM {Entries} WHERE \"RequestStart\" = 16");
         Assert.Equal(new ChainVerification(false, 20, 21, ChainBreak.PreviousHashMismatch), await VerifyAsync());
     }
 
     [Fact]
-    public async Task ReorderedEntries_AreFound()
+    public async Task ReorderedRequests_AreFound()
     {
-        await _store.ExecuteAsync($"UPDATE {Table} SET \"Sequence\" = -1 WHERE \"Sequence\" = 4; UPDATE {Table} SET \"Sequence\" = 4 WHERE \"Sequence\" = 5; UPDATE {Table} SET \"Sequence\" = 5 WHERE \"Sequence\" = -1");
-        Assert.Equal(new ChainVerification(false, 3, 4, ChainBreak.PreviousHashMismatch), await VerifyAsync());
+        await _store.ExecuteAsync($"UPDATE {Requests} SET \"Start\" = -1 WHERE \"Start\" = 6; UPDATE {Requests} SET \"Start\" = 6 WHERE \"Start\" = 11; UPDATE {Requests} SET \"Start\" = 11 WHERE \"Start\" = -1; " +
+            $"UPDATE {Entries} SET \"RequestStart\" = -1 WHERE \"RequestStart\" = 6; UPDATE {Entries} SET \"RequestStart\" = 6 WHERE \"RequestStart\" = 11; UPDATE {Entries} SET \"RequestStart\" = 11 WHERE \"RequestStart\" = -1");
+        Assert.Equal(new ChainVerification(false, 5, 6, ChainBreak.PreviousHashMismatch), await VerifyAsync());
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();

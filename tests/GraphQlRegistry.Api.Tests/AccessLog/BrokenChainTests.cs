@@ -25,7 +25,7 @@ public sealed class BrokenChainTests : IClassFixture<RegistryServer>
         {
             await connection.OpenAsync();
             await using var edit = connection.CreateCommand();
-            edit.CommandText = "UPDATE \"AccessLogEntries\" SET \"OrganizationId\" = 'someone-else' WHERE \"Sequence\" = 2";
+            edit.CommandText = "UPDATE \"AccessLogRequests\" SET \"OrganizationId\" = 'someone-else' WHERE \"Start\" = 2";
             Assert.Equal(1, await edit.ExecuteNonQueryAsync());
         }
 

@@ -66,7 +66,8 @@ public sealed class MigrationsTests : IClassFixture<MigrationsTests.Cluster>
     {
         var expectedColumns = new SortedSet<string>(StringComparer.Ordinal);
         var expectedIndexes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var entity in db.Model.GetEntityTypes())
+        var expectedViews = new SortedSet<string>(db.Model.GetEntityTypes().Select(e => e.GetViewName()).OfType<string>(), StringComparer.Ordinal);
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
         {
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             foreach (var property in entity.GetProperties())
@@ -87,8 +88,10 @@ public sealed class MigrationsTests : IClassFixture<MigrationsTests.Cluster>
             WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND c.relname NOT LIKE '\_\_EF%'
             """);
         var actualIndexes = await CatalogueAsync(db, "SELECT tablename || '.' || indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '\\_\\_EF%'");
+        var actualViews = await CatalogueAsync(db, "SELECT viewname FROM pg_views WHERE schemaname = 'public'");
         Assert.Equal(expectedColumns, actualColumns);
         Assert.Equal(expectedIndexes, actualIndexes);
+        Assert.Equal(expectedViews, actualViews);
     }
 
     private static async Task<SortedSet<string>> CatalogueAsync(DbContext db, string sql)

@@ -62,13 +62,13 @@ public sealed class PostgresAuditTests : IDisposable
             await using (var sql = new NpgsqlConnection(connection))
             {
                 await sql.OpenAsync();
-                await using var edit = new NpgsqlCommand("UPDATE \"AccessLogEntries\" SET \"Field\" = 'Citizen.sex' WHERE \"Sequence\" = 2", sql);
+                await using var edit = new NpgsqlCommand("UPDATE \"AccessLogEntries\" SET \"Decision\" = 0 WHERE \"RequestStart\" = 1 AND \"Ordinal\" = 1", sql);
                 Assert.Equal(1, await edit.ExecuteNonQueryAsync());
             }
 
             var broken = await CliRun.RunAsync(environment, "audit", "verify", "--data", data, "--json");
             Assert.Equal(1, broken.ExitCode);
-            Assert.Contains("\"firstBrokenEntry\": 2", broken.Output);
+            Assert.Contains("\"firstBrokenEntry\": 1", broken.Output);
         }
         finally
         {

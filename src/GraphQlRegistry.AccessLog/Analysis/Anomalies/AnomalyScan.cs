@@ -1,6 +1,6 @@
 using GraphQlRegistry.AccessLog.Rollups;
 using GraphQlRegistry.AccessLog.Storage;
-using Microsoft.EntityFrameworkCore;
+using GraphQlRegistry.AccessLog.Reading;
 
 namespace GraphQlRegistry.AccessLog.Analysis.Anomalies;
 
@@ -14,19 +14,17 @@ public static class AnomalyScan
         AccessLogDbContext context, DateTimeOffset since, AnomalyOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var sinceMs = since.ToUnixTimeMilliseconds();
-        var firstDay = sinceMs / DailyCounts.MillisecondsPerDay;
-        var scanFromMs = (firstDay - options.TrailingDays) * DailyCounts.MillisecondsPerDay;
+        var firstDay = sinceMs / HourlyCounts.MillisecondsPerDay;
+        var scanFromMs = (firstDay - options.TrailingDays) * HourlyCounts.MillisecondsPerDay;
         var volume = new VolumeSpikes(options, firstDay);
         IAnomalyDetector[] recentOnly = [new DeniedFieldProbes(options), new OffHoursBulkReads(options), new CrowdedCitizens(options)];
 
-        var entries = context.Entries.AsNoTracking()
-            .Where(e => e.TimeUnixMs >= scanFromMs)
-            .OrderBy(e => e.Sequence)
-            .Select(e => new ScannedEntry(e.TimeUnixMs, e.RequestId, e.OrganizationId ?? e.Subject ?? "unknown", e.OrganizationId, e.CitizenRef, e.Field, e.Decision, e.Reason))
-            .AsAsyncEnumerable();
+        var entries = new AccessLogReader(context).StreamAsync(new AccessLogFilter(From: DateTimeOffset.FromUnixTimeMilliseconds(scanFromMs)), cancellationToken);
         var scanned = 0L;
-        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        await foreach (var stored in entries)
         {
+            var entry = new ScannedEntry(stored.TimeUnixMs, stored.RequestId, stored.OrganizationId ?? stored.Subject ?? "unknown", stored.OrganizationId,
+                stored.CitizenRef, stored.Field, stored.Decision, stored.Reason);
             volume.Observe(entry);
             if (entry.TimeUnixMs >= sinceMs)
             {

@@ -17,7 +17,7 @@ internal sealed class VolumeSpikes(AnomalyOptions options, long firstReportedDay
             return;
         }
 
-        var key = (organization, entry.TimeUnixMs / DailyCounts.MillisecondsPerDay);
+        var key = (organization, entry.TimeUnixMs / HourlyCounts.MillisecondsPerDay);
         if (!_days.TryGetValue(key, out var tally))
         {
             _days[key] = tally = new Tally(options.EvidenceRequestIds);

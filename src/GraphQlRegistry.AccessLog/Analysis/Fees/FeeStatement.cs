@@ -20,11 +20,10 @@ public sealed record FeeStatement(DateOnly Month, decimal RatePerField, IReadOnl
     public decimal TotalAmount => Lines.Sum(line => line.Amount);
 
     /// <summary>
-    /// Builds the statement of the UTC calendar month <paramref name="month"/> from the daily rollup (call
-    /// <see cref="DailyCounts.CatchUpAsync"/> first). An information field is a served field of a citizen-data type;
+    /// Builds the statement of the UTC calendar month <paramref name="month"/> from the daily rollup. An information field is a served field of a citizen-data type;
     /// root operations (<c>Query.*</c>, <c>Mutation.*</c>) and the CLI's own reads are not information.
     /// </summary>
-    public static async Task<FeeStatement> BuildAsync(DailyCounts counts, DateOnly month, FeeSchedule schedule, CancellationToken cancellationToken)
+    public static async Task<FeeStatement> BuildAsync(HourlyCounts counts, DateOnly month, FeeSchedule schedule, CancellationToken cancellationToken)
     {
         var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var buckets = await counts.StatsAsync(

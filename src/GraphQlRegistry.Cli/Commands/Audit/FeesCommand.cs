@@ -61,8 +61,7 @@ public sealed class FeesCommand : AsyncCommand<FeesCommand.Settings>
     {
         await using var session = await AuditSession.OpenAsync(settings, cancellationToken);
         await session.RecordReadAsync("audit fees", null, cancellationToken);
-        var counts = new DailyCounts(session.Log);
-        await Rollup.CatchUpAsync(counts, settings.Json || settings.Csv, cancellationToken);
+        var counts = new HourlyCounts(session.Log);
         var statement = await FeeStatement.BuildAsync(counts, settings.MonthStart, settings.Schedule, cancellationToken);
         var names = await OrganizationNames.OfAsync(settings, statement.Lines.Select(l => l.OrganizationId), cancellationToken);
 

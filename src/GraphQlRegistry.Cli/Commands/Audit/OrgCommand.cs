@@ -32,8 +32,7 @@ public sealed class OrgCommand : AsyncCommand<OrgCommand.Settings>
         }
 
         await session.RecordReadAsync("audit org", null, cancellationToken);
-        var counts = new DailyCounts(session.Log);
-        await Rollup.CatchUpAsync(counts, settings.Json, cancellationToken);
+        var counts = new HourlyCounts(session.Log);
         var filter = new AccessLogFilter(OrganizationId: settings.OrganizationId, From: settings.SinceTime, To: settings.UntilTime);
         var byField = Rows(await counts.StatsAsync(new HashSet<AccessStatsDimension> { AccessStatsDimension.Field, AccessStatsDimension.Decision }, filter, cancellationToken),
             b => b.Field ?? "(whole request)");

@@ -41,8 +41,7 @@ public sealed class TopCommand : AsyncCommand<TopCommand.Settings>
         await using var session = await AuditSession.OpenAsync(settings, cancellationToken);
         await session.RecordReadAsync("audit top", null, cancellationToken);
         var stopwatch = Stopwatch.StartNew();
-        var counts = new DailyCounts(session.Log);
-        await Rollup.CatchUpAsync(counts, settings.Json, cancellationToken);
+        var counts = new HourlyCounts(session.Log);
         var caughtUp = stopwatch.Elapsed;
 
         var dimension = Dimensions[settings.By];

@@ -23,7 +23,8 @@ public sealed class VerifyCommand : AsyncCommand<AuditSettings>
             ? await ChainVerifier.VerifyAsync(session.Log, session.Settings.Checkpoints(), cancellationToken)
             : await AnsiConsole.Status().StartAsync("Recomputing the hash chain…", _ => ChainVerifier.VerifyAsync(session.Log, session.Settings.Checkpoints(), cancellationToken));
         var broken = result.FirstBrokenSequence is { } sequence
-            ? await session.Log.Entries.AsNoTracking().Where(e => e.Sequence == sequence).Select(e => new { e.Sequence, e.TimeUnixMs, e.RequestId }).FirstOrDefaultAsync(cancellationToken)
+            ? await session.Log.Requests.AsNoTracking().Where(r => r.Start <= sequence).OrderByDescending(r => r.Start)
+                .Select(r => new { Sequence = sequence, r.TimeUnixMs, r.RequestId }).FirstOrDefaultAsync(cancellationToken)
             : null;
 
         if (settings.Json)

@@ -26,9 +26,10 @@ public sealed class VerifyCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("UPDATE \"AccessLogEntries\" SET \"OrganizationId\" = 'someone-else' WHERE \"Sequence\" = 7", 7, "ContentHashMismatch")]
-    [InlineData("DELETE FROM \"AccessLogEntries\" WHERE \"Sequence\" = 5", 6, "SequenceGap")]
-    [InlineData("UPDATE \"AccessLogEntries\" SET \"PreviousHash\" = \"Hash\" WHERE \"Sequence\" = 12", 12, "PreviousHashMismatch")]
+    [InlineData("UPDATE \"AccessLogRequests\" SET \"OrganizationId\" = 'someone-else' WHERE \"Start\" = 1", 1, "ContentHashMismatch")]
+    [InlineData("UPDATE \"AccessLogEntries\" SET \"Decision\" = 2 WHERE \"RequestStart\" = 1 AND \"Ordinal\" = 6", 1, "ContentHashMismatch")]
+    [InlineData("DELETE FROM \"AccessLogEntries\" WHERE \"RequestStart\" = 1 AND \"Ordinal\" = 4", 5, "SequenceGap")]
+    [InlineData("UPDATE \"AccessLogRequests\" SET \"PreviousHash\" = \"Hash\" WHERE \"Start\" = 1", 1, "PreviousHashMismatch")]
     public async Task TamperedLog_ExitsOne_NamesTheFirstBrokenEntry_AsTheApiVerifierDoes(string tampering, long broken, string reason)
     {
         await _data.ExecuteAsync(tampering);
@@ -53,12 +54,12 @@ public sealed class VerifyCommandTests : IAsyncLifetime
     [Fact]
     public async Task TamperedLog_TableOutput_NamesTheEntry()
     {
-        await _data.ExecuteAsync("UPDATE \"AccessLogEntries\" SET \"Field\" = 'Citizen.sex' WHERE \"Sequence\" = 3");
+        await _data.ExecuteAsync("UPDATE \"AccessLogEntries\" SET \"Decision\" = 2 WHERE \"RequestStart\" = 1 AND \"Ordinal\" = 2");
 
         var run = await _data.RunAsync("audit", "verify");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("BROKEN at entry 3", run.Output);
+        Assert.Contains("BROKEN at entry 1", run.Output);
     }
 
     public async Task DisposeAsync() => await _data.DisposeAsync();

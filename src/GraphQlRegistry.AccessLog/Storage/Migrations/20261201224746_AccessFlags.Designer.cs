@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GraphQlRegistry.AccessLog.Storage.Migrations
 {
     [DbContext(typeof(AccessLogDbContext))]
-    [Migration("20261201212310_AccessFlags")]
+    [Migration("20261201224746_AccessFlags")]
     partial class AccessFlags
     {
         /// <inheritdoc />
@@ -32,10 +32,8 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                    b.Property<byte>("Decision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Field")
                         .HasMaxLength(300)
@@ -49,15 +47,13 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Hash")
+                    b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<string>("Mask")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                    b.Property<byte>("Mask")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OperationName")
                         .HasMaxLength(300)
@@ -75,10 +71,10 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PreviousHash")
+                    b.Property<byte[]>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Purpose")
                         .HasMaxLength(500)
@@ -102,26 +98,27 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("OrganizationId");
+                    b.ToTable((string)null);
 
-                    b.HasIndex("TimeUnixMs");
-
-                    b.ToTable("AccessLogEntries", (string)null);
+                    b.ToView("AccessLogEntryView", (string)null);
                 });
 
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Entries.CitizenSpan", b =>
                 {
-                    b.Property<string>("CitizenRef")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("FirstSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenRef")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("CitizenRef", "FirstSequence");
+                    b.HasKey("FirstSequence");
+
+                    b.HasIndex("CitizenRef", "FirstSequence");
 
                     b.ToTable("AccessLogCitizenSpans", (string)null);
                 });
@@ -168,24 +165,109 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                     b.ToTable("AccessLogFlags", (string)null);
                 });
 
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.DailyCount", b =>
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.HourlyCount", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReasonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Day")
+                    b.HasKey("Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
+
+                    b.ToTable("AccessLogHourlyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LogText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Decision")
+                    b.Property<string>("Text")
                         .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Text")
+                        .IsUnique();
+
+                    b.ToTable("AccessLogTexts", (string)null);
+                });
+
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LoggedField", b =>
+                {
+                    b.Property<long>("RequestStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Mask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PathId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimeOffsetMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequestStart", "Ordinal");
+
+                    b.ToTable("AccessLogEntries", (string)null);
+                });
+
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LoggedRequest", b =>
+                {
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Field")
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantAuthority")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OperationName")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
@@ -197,29 +279,33 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
+                    b.Property<byte[]>("PreviousHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("Day", "OrganizationId");
-
-                    b.ToTable("AccessLogDailyCounts", (string)null);
-                });
-
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Rollups.RollupMark", b =>
-                {
-                    b.Property<string>("Name")
+                    b.Property<string>("Subject")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long>("TimeUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Name");
+                    b.HasKey("Start");
 
-                    b.ToTable("AccessLogRollupMarks", (string)null);
+                    b.HasIndex("TimeUnixMs");
+
+                    b.HasIndex("OrganizationId", "Start");
+
+                    b.ToTable("AccessLogRequests", (string)null);
                 });
 #pragma warning restore 612, 618
         }
