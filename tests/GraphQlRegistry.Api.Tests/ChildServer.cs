@@ -1,14 +1,47 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using GraphQlRegistry.AccessLog.Storage;
+using GraphQlRegistry.Api.Tests.Postgres;
+using GraphQlRegistry.Data.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.Api.Tests;
 
-/// <summary>What tests that run the real server as a child process share: a free loopback port, and waiting for it.</summary>
+/// <summary>What tests that run the real server as a child process share: a free loopback port, its store, and waiting for it.</summary>
 public static class ChildServer
 {
+    /// <summary>On PostgreSQL, each data directory's database: a server restarted on the same directory finds its store again.</summary>
+    private static readonly ConcurrentDictionary<string, string> Databases = new();
+
+    /// <summary>
+    /// Points a child server kept in <paramref name="dataDirectory"/> at the test assembly's provider: SQLite files in
+    /// that directory, or on PostgreSQL a seeded database of the directory's own.
+    /// </summary>
+    public static void UseStore(ProcessStartInfo start, string dataDirectory)
+    {
+        start.Environment["Registry__DataDirectory"] = dataDirectory;
+        if (TestStore.IsPostgres)
+        {
+            start.Environment["Registry__Database__Provider"] = "Postgres";
+            start.Environment["ConnectionStrings__Registry"] = ConnectionString(dataDirectory);
+        }
+    }
+
+    /// <summary>The access log of the child server kept in <paramref name="dataDirectory"/>, read by the test directly.</summary>
+    public static AccessLogDbContext Log(string dataDirectory)
+    {
+        var options = new DbContextOptionsBuilder<AccessLogDbContext>();
+        options.UseRegistryProvider(TestStore.Provider, TestStore.IsPostgres ? ConnectionString(dataDirectory) : $"Data Source={Path.Combine(dataDirectory, "access-log.db")};Pooling=false");
+        return new AccessLogDbContext(options.Options);
+    }
+
+    private static string ConnectionString(string dataDirectory) =>
+        TestStore.Cluster.ConnectionString(Databases.GetOrAdd(dataDirectory, _ => SeededTemplate.Copy()));
+
     /// <summary>The API as this test run built it (same configuration), to start as a child process.</summary>
     public static string ApiDll()
     {

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using GraphQlRegistry.AccessLog.Storage;
 using GraphQlRegistry.Api.Authentication;
+using GraphQlRegistry.Api.Tests.Postgres;
 using GraphQlRegistry.Data.Entities;
 using GraphQlRegistry.Data.Storage;
 using Microsoft.AspNetCore.Hosting;
@@ -15,8 +17,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GraphQlRegistry.Api.Tests;
 
 /// <summary>
-/// The real server in process, on a throwaway SQLite data directory seeded with a small deterministic registry.
-/// Every test class that changes state gets its own; read-only classes share one through <see cref="SharedServer"/>.
+/// The real server in process, on a throwaway data directory and the test assembly's provider (<see cref="TestStore"/>):
+/// SQLite files seeded at start-up with a small deterministic registry, or a PostgreSQL database of its own copied
+/// from one migrated and seeded the same way. Every test class that changes state gets its own; read-only classes
+/// share one through <see cref="SharedServer"/>.
 /// </summary>
 public class RegistryServer : WebApplicationFactory<Program>
 {
@@ -28,6 +32,22 @@ public class RegistryServer : WebApplicationFactory<Program>
 
     public SqlCapture Sql { get; } = new();
 
+    /// <summary>On PostgreSQL, this server's database (created when the server is first built).</summary>
+    public string? PostgresDatabase { get; private set; }
+
+    /// <summary>A server that must start from stores with nothing in them: on PostgreSQL, an empty database rather than the seeded copy.</summary>
+    protected virtual bool StartsEmpty => false;
+
+    private bool _keepsDatabase;
+
+    public RegistryServer()
+    {
+        if (TestStore.IsPostgres && !StartsEmpty)
+        {
+            SeededTemplate.Prepare();
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -37,6 +57,13 @@ public class RegistryServer : WebApplicationFactory<Program>
         builder.UseSetting("Registry:Demo:Citizens", Citizens.ToString());
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         builder.ConfigureLogging(logging => logging.AddProvider(Sql));
+        if (TestStore.IsPostgres)
+        {
+            PostgresDatabase = StartsEmpty ? TestStore.Cluster.CreateDatabase() : SeededTemplate.Copy();
+            builder.UseSetting("Registry:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Registry", TestStore.Cluster.ConnectionString(PostgresDatabase));
+        }
+
         ConfigureOverrides(builder);
     }
 
@@ -96,19 +123,50 @@ public class RegistryServer : WebApplicationFactory<Program>
         return await read(db);
     }
 
-    /// <summary>Holds the SQLite access log's write lock (an open write transaction) until disposed: the log cannot commit.</summary>
+    /// <summary>A connection of the test's own to the registry's store, as the server is configured: to read or tamper with it in SQL.</summary>
+    public Task<DbConnection> OpenRegistryAsync() => OpenAsync<RegistryDbContext>();
+
+    /// <summary>A connection of the test's own to the access log's store, as the server is configured.</summary>
+    public Task<DbConnection> OpenLogAsync() => OpenAsync<AccessLogDbContext>();
+
+    /// <summary>Runs one statement on the access log's store (an edit an attacker with database access could make); returns the rows it changed.</summary>
+    public async Task<int> ExecuteOnLogAsync(string sql)
+    {
+        await using var connection = await OpenLogAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Holds the access log's write lock until disposed, as another writer would: SQLite's write transaction, or
+    /// PostgreSQL's exclusive lock on the entries table that every writer takes to extend the chain. The log cannot commit.
+    /// </summary>
     public async Task<IAsyncDisposable> HoldLogWriteLockAsync()
     {
-        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "access-log.db")}");
-        await connection.OpenAsync();
+        var connection = await OpenLogAsync();
         var transaction = await connection.BeginTransactionAsync();
         await using (var write = connection.CreateCommand())
         {
-            write.CommandText = "DELETE FROM \"AccessLogEntries\" WHERE 0";
+            write.Transaction = transaction;
+            write.CommandText = TestStore.IsPostgres ? "LOCK TABLE \"AccessLogEntries\" IN EXCLUSIVE MODE" : "DELETE FROM \"AccessLogEntries\" WHERE 0";
             await write.ExecuteNonQueryAsync();
         }
 
         return new LogWriteLock(connection, transaction);
+    }
+
+    /// <summary>Keeps this server's PostgreSQL database when the server is disposed (the seeded template).</summary>
+    internal void KeepDatabase() => _keepsDatabase = true;
+
+    private async Task<DbConnection> OpenAsync<TContext>() where TContext : DbContext
+    {
+        await using var context = await Services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContextAsync();
+        DbConnection connection = context.Database.IsNpgsql()
+            ? new Npgsql.NpgsqlConnection(context.Database.GetConnectionString())
+            : new Microsoft.Data.Sqlite.SqliteConnection(context.Database.GetConnectionString());
+        await connection.OpenAsync();
+        return connection;
     }
 
     private sealed class LogWriteLock(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) : IAsyncDisposable
@@ -131,6 +189,11 @@ public class RegistryServer : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (PostgresDatabase is { } database && !_keepsDatabase)
+        {
+            TestStore.Cluster.DropDatabase(database);
+        }
+
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,6 +1,7 @@
 using GraphQlRegistry.AccessLog.Entries;
 using GraphQlRegistry.AccessLog.Storage;
 using GraphQlRegistry.AccessLog.Writing;
+using GraphQlRegistry.Api.Tests;
 using GraphQlRegistry.Data.Storage;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
@@ -14,26 +15,36 @@ namespace GraphQlRegistry.Cli.Tests;
 /// <summary>
 /// A throwaway data directory as the server keeps it: a small seeded registry (made once per test run by
 /// <c>registry seed</c> and copied), its development keys, and an access log the test fills through the real writer
-/// with the records it needs.
+/// with the records it needs. On the test assembly's provider (<see cref="TestStore"/>): SQLite files in the directory,
+/// or a PostgreSQL database of its own (a copy of the seeded one) that every <c>registry</c> run is pointed at.
 /// </summary>
 public sealed class DataDirectory : IAsyncDisposable
 {
     public const int Citizens = 40;
-    private static readonly Lazy<Task<string>> Template = new(SeedTemplateAsync);
+    private static readonly Lazy<Task<(string Path, string? Database)>> Template = new(SeedTemplateAsync);
+    private readonly string? _database;
 
-    private DataDirectory(string path) => Path = path;
+    private DataDirectory(string path, string? database)
+    {
+        Path = path;
+        _database = database;
+    }
 
     public string Path { get; }
 
-    public string LogConnectionString => $"Data Source={System.IO.Path.Combine(Path, "access-log.db")}";
+    public string LogConnectionString => _database is null ? $"Data Source={System.IO.Path.Combine(Path, "access-log.db")}" : TestStore.Cluster.ConnectionString(_database);
+
+    /// <summary>What points a <c>registry</c> run at this directory's store, as a server's environment would (none for SQLite: <c>--data</c> says it).</summary>
+    public IReadOnlyDictionary<string, string>? Environment => _database is null ? null : StoreEnvironment(_database);
 
     public CitizenPseudonym Pseudonym => new(File.ReadAllText(System.IO.Path.Combine(Path, "pseudonym.key")).Trim());
 
     public static async Task<DataDirectory> CreateAsync()
     {
         var template = await Template.Value;
-        var directory = new DataDirectory(Directory.CreateTempSubdirectory("registry-cli-test-").FullName);
-        foreach (var file in Directory.GetFiles(template))
+        var database = template.Database is null ? null : TestStore.Cluster.CreateDatabase(template.Database);
+        var directory = new DataDirectory(Directory.CreateTempSubdirectory("registry-cli-test-").FullName, database);
+        foreach (var file in Directory.GetFiles(template.Path))
         {
             File.Copy(file, System.IO.Path.Combine(directory.Path, System.IO.Path.GetFileName(file)));
         }
@@ -43,12 +54,24 @@ public sealed class DataDirectory : IAsyncDisposable
         return directory;
     }
 
-    private static async Task<string> SeedTemplateAsync()
+    private static async Task<(string Path, string? Database)> SeedTemplateAsync()
     {
         var path = Directory.CreateTempSubdirectory("registry-cli-template-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(path, recursive: true);
-        var seeded = await CliRun.RunAsync(null, "seed", "--citizens", Citizens.ToString(), "--data", path);
+        var database = TestStore.IsPostgres ? TestStore.Cluster.CreateDatabase() : null;
+        var seeded = await CliRun.RunAsync(database is null ? null : StoreEnvironment(database), "seed", "--citizens", Citizens.ToString(), "--data", path);
         Assert.True(seeded.ExitCode == 0, seeded.Error);
+        if (database is not null)
+        {
+            await using (var log = new DataDirectory(path, database).Log())
+            {
+                await DatabaseSchema.MigrateAsync(log);
+            }
+
+            TestStore.Cluster.Freeze(database);
+            return (path, database);
+        }
+
         await using (var registry = new Data.Storage.RegistryDbContext(new DbContextOptionsBuilder<Data.Storage.RegistryDbContext>().UseSqlite($"Data Source={System.IO.Path.Combine(path, "registry.db")}").Options))
         {
             // Into the main file, so a copy of registry.db alone is the whole registry.
@@ -61,16 +84,27 @@ public sealed class DataDirectory : IAsyncDisposable
             File.Delete(sidecar);
         }
 
-        return path;
+        return (path, null);
     }
 
-    public Task<CliRun> RunAsync(params string[] arguments) => CliRun.RunAsync(null, [.. arguments, "--data", Path]);
+    private static Dictionary<string, string> StoreEnvironment(string database) => new()
+    {
+        ["Registry__Database__Provider"] = "Postgres",
+        ["ConnectionStrings__Registry"] = TestStore.Cluster.ConnectionString(database),
+    };
 
-    public AccessLogDbContext Log() => new(new DbContextOptionsBuilder<AccessLogDbContext>().UseSqlite(LogConnectionString).Options);
+    public Task<CliRun> RunAsync(params string[] arguments) => CliRun.RunAsync(Environment, [.. arguments, "--data", Path]);
+
+    public AccessLogDbContext Log()
+    {
+        var options = new DbContextOptionsBuilder<AccessLogDbContext>();
+        options.UseRegistryProvider(TestStore.Provider, LogConnectionString);
+        return new AccessLogDbContext(options.Options);
+    }
 
     public async Task WriteAsync(IEnumerable<AccessRecord> records)
     {
-        await using var writer = new GroupCommitAccessLog(new AccessLogWriterOptions(DatabaseProvider.Sqlite, LogConnectionString, TimeSpan.FromSeconds(30)),
+        await using var writer = new GroupCommitAccessLog(new AccessLogWriterOptions(TestStore.Provider, LogConnectionString, TimeSpan.FromSeconds(30)),
             NullLogger<GroupCommitAccessLog>.Instance);
         foreach (var request in records.Chunk(1000))
         {
@@ -78,9 +112,11 @@ public sealed class DataDirectory : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs one statement on the access log's store, as someone with database access could.</summary>
     public async Task ExecuteAsync(string sql)
     {
-        await using var connection = new SqliteConnection(LogConnectionString);
+        await using var log = Log();
+        var connection = log.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -97,6 +133,11 @@ public sealed class DataDirectory : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            TestStore.Cluster.DropDatabase(_database);
+        }
+
         await Task.Run(() => Directory.Delete(Path, recursive: true));
     }
 }

@@ -67,8 +67,9 @@ public static class Readiness
 
     /// <summary>
     /// A connection of the probe's own, so its short timeout never leaks into the pooled contexts. A write probe takes
-    /// the write lock and rolls back (SQLite), or asks the server whether this session may insert into the log (PostgreSQL);
-    /// it never writes an entry, since every entry is chained evidence.
+    /// the lock the writer takes and rolls back (SQLite's write lock; PostgreSQL's exclusive lock on the entries table,
+    /// then asks whether this session may insert), so a log another session holds locked is not writable on either
+    /// provider; it never writes an entry, since every entry is chained evidence.
     /// </summary>
     private static async Task<ProbeResult> ReachableAsync(DatabaseProvider provider, string connectionString, bool writable, CancellationToken cancellationToken)
     {
@@ -104,6 +105,13 @@ public static class Readiness
     {
         // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken here, and released by the rollback on dispose.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Waits at most one commit of another instance; a lock held longer fails the probe as it fails the writer.
+            await ExecuteAsync(connection, transaction, $"SET LOCAL lock_timeout = {(int)(ProbeTimeout.TotalMilliseconds / 2)}", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"LOCK TABLE \"{AccessLogDbContext.TableName}\" IN EXCLUSIVE MODE", cancellationToken);
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = provider switch
@@ -112,6 +120,14 @@ public static class Readiness
             DatabaseProvider.Postgres => $"SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off' AND has_table_privilege('\"{AccessLogDbContext.TableName}\"', 'INSERT')",
         };
         return await command.ExecuteScalarAsync(cancellationToken) is true or 1L;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static string Describe(ProbeResult result) => result switch

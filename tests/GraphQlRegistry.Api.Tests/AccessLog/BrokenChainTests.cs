@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 
 namespace GraphQlRegistry.Api.Tests.AccessLog;
 
@@ -21,13 +20,7 @@ public sealed class BrokenChainTests : IClassFixture<RegistryServer>
             await _server.QueryAsync(token, query);
         }
 
-        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_server.DataDirectory, "access-log.db")}"))
-        {
-            await connection.OpenAsync();
-            await using var edit = connection.CreateCommand();
-            edit.CommandText = "UPDATE \"AccessLogRequests\" SET \"OrganizationId\" = 'someone-else' WHERE \"Start\" = 2";
-            Assert.Equal(1, await edit.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await _server.ExecuteOnLogAsync("UPDATE \"AccessLogRequests\" SET \"OrganizationId\" = 'someone-else' WHERE \"Start\" = 2"));
 
         var served = await _server.QueryAsync(token, query);
         Assert.Equal(HttpStatusCode.OK, served.Status);

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using GraphQlRegistry.AccessLog.Chain;
-using GraphQlRegistry.AccessLog.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.Api.Tests.AccessLog;
@@ -43,8 +42,7 @@ public sealed class CrashDurabilityTests : IDisposable
         using (var restarted = StartServer(port))
         {
             await ChildServer.WaitUntilAsync(port, restarted, "/healthz");
-            var options = new DbContextOptionsBuilder<AccessLogDbContext>().UseSqlite($"Data Source={Path.Combine(_dataDirectory, "access-log.db")}").Options;
-            await using var log = new AccessLogDbContext(options);
+            await using var log = ChildServer.Log(_dataDirectory);
             var counts = await log.Entries.GroupBy(e => e.RequestId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
             Assert.All(answered, requestId => Assert.Equal(EntriesPerKycLookup, counts.GetValueOrDefault(requestId)));
             var verification = await ChainVerifier.VerifyAsync(log);
@@ -87,7 +85,7 @@ public sealed class CrashDurabilityTests : IDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Registry__DataDirectory"] = _dataDirectory;
+        ChildServer.UseStore(start, _dataDirectory);
         start.Environment["Registry__Jwt__SigningKey"] = RegistryServer.SigningKey;
         start.Environment["Registry__AccessLog__PseudonymKey"] = RegistryServer.PseudonymKey;
         start.Environment["Registry__Demo__Citizens"] = "300";

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using GraphQlRegistry.AccessLog.Chain;
-using GraphQlRegistry.AccessLog.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.Api.Tests.Hosting;
@@ -47,8 +46,7 @@ public sealed class GracefulShutdownTests : IDisposable
         Assert.Contains(_output, line => line.StartsWith('{') && line.Contains("\"EventId\":3001", StringComparison.Ordinal));
         Assert.DoesNotContain(_output, line => line.Contains(citizen, StringComparison.Ordinal));
 
-        var options = new DbContextOptionsBuilder<AccessLogDbContext>().UseSqlite($"Data Source={Path.Combine(_dataDirectory, "access-log.db")};Pooling=false").Options;
-        await using var log = new AccessLogDbContext(options);
+        await using var log = ChildServer.Log(_dataDirectory);
         var counts = await log.Entries.GroupBy(e => e.RequestId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         Assert.All(answered, a => Assert.Equal(EntriesPerKycLookup, counts.GetValueOrDefault(a.RequestId)));
         var verification = await ChainVerifier.VerifyAsync(log);
@@ -90,7 +88,7 @@ public sealed class GracefulShutdownTests : IDisposable
             WorkingDirectory = _workingDirectory,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Registry__DataDirectory"] = _dataDirectory;
+        ChildServer.UseStore(start, _dataDirectory);
         start.Environment["Registry__Jwt__SigningKey"] = RegistryServer.SigningKey;
         start.Environment["Registry__AccessLog__PseudonymKey"] = RegistryServer.PseudonymKey;
         start.Environment["Registry__Demo__Citizens"] = "300";

@@ -1,6 +1,7 @@
+using System.Data.Common;
 using System.Net;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.Api.Tests.Hosting;
 
@@ -38,10 +39,8 @@ public sealed class ReadinessTests : IClassFixture<RegistryServer>
     [Fact]
     public async Task Readyz_LogLockedByAnotherWriter_NamesTheAccessLogAsNotWritable()
     {
-        await using (var holder = new SqliteConnection($"Data Source={Path.Combine(_server.DataDirectory, "access-log.db")};Pooling=false"))
+        await using (await _server.HoldLogWriteLockAsync())
         {
-            await holder.OpenAsync();
-            await using var lockTaken = await holder.BeginTransactionAsync();
             var (status, body) = await ReadyzAsync();
             Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
             Assert.Equal("unready", body.GetProperty("status").GetString());
@@ -55,10 +54,11 @@ public sealed class ReadinessTests : IClassFixture<RegistryServer>
     [Fact]
     public async Task Readyz_RegistryMissingAMigration_NamesTheRegistry()
     {
-        await using var registry = new SqliteConnection($"Data Source={Path.Combine(_server.DataDirectory, "registry.db")};Pooling=false");
-        await registry.OpenAsync();
-        var history = await Rows(registry, "SELECT MigrationId, ProductVersion FROM __EFMigrationsHistory");
-        await Execute(registry, "DELETE FROM __EFMigrationsHistory");
+        // Only the registry's own migrations: on PostgreSQL the access log shares the database and its history table.
+        var registryMigrations = string.Join(", ", (await _server.RegistryAsync(db => Task.FromResult(db.Database.GetMigrations()))).Select(id => $"'{id}'"));
+        await using var registry = await _server.OpenRegistryAsync();
+        var history = await Rows(registry, $"SELECT \"MigrationId\", \"ProductVersion\" FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" IN ({registryMigrations})");
+        await Execute(registry, $"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" IN ({registryMigrations})");
         try
         {
             var (status, body) = await ReadyzAsync();
@@ -70,7 +70,7 @@ public sealed class ReadinessTests : IClassFixture<RegistryServer>
         {
             foreach (var (id, version) in history)
             {
-                await Execute(registry, $"INSERT INTO __EFMigrationsHistory VALUES ('{id}', '{version}')");
+                await Execute(registry, $"INSERT INTO \"__EFMigrationsHistory\" VALUES ('{id}', '{version}')");
             }
         }
     }
@@ -81,15 +81,17 @@ public sealed class ReadinessTests : IClassFixture<RegistryServer>
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
-    private static async Task Execute(SqliteConnection connection, string sql)
+    private static async Task Execute(DbConnection connection, string sql)
     {
-        await using var command = new SqliteCommand(sql, connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<List<(string, string)>> Rows(SqliteConnection connection, string sql)
+    private static async Task<List<(string, string)>> Rows(DbConnection connection, string sql)
     {
-        await using var command = new SqliteCommand(sql, connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<(string, string)>();
         while (await reader.ReadAsync())

@@ -90,6 +90,8 @@ public sealed class StartupValidationTests
 
     private sealed class MisconfiguredServer(Action<IWebHostBuilder> misconfigure) : RegistryServer
     {
+        protected override bool StartsEmpty => true;
+
         protected override void ConfigureOverrides(IWebHostBuilder builder) => misconfigure(builder);
     }
 }

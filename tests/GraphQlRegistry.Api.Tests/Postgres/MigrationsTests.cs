@@ -10,29 +10,25 @@ namespace GraphQlRegistry.Api.Tests.Postgres;
 /// Each provider's migrations, applied to an empty store, give exactly the model: nothing pending, no model change
 /// uncovered, and on PostgreSQL the catalogue's tables, columns, types and indexes are the model's.
 /// </summary>
-public sealed class MigrationsTests : IClassFixture<MigrationsTests.Cluster>
+public sealed class MigrationsTests
 {
-    private readonly Cluster _cluster;
-
-    public MigrationsTests(Cluster cluster) => _cluster = cluster;
-
-    [Fact]
+    [ProviderFact(DatabaseProvider.Postgres, "PostgreSQL's migrations and catalogue")]
     public async Task PostgresRegistry_MigratedFromEmpty_MatchesTheModel()
     {
-        await using var db = new RegistryDbContext(Options<RegistryDbContext>(DatabaseProvider.Postgres, _cluster.Postgres.ConnectionString("migrated_registry")));
+        await using var db = new RegistryDbContext(Options<RegistryDbContext>(DatabaseProvider.Postgres, TestStore.Cluster.ConnectionString(TestStore.Cluster.CreateDatabase())));
         await AssertMigratesToModelAsync(db);
         await AssertCatalogueMatchesModelAsync(db);
     }
 
-    [Fact]
+    [ProviderFact(DatabaseProvider.Postgres, "PostgreSQL's migrations and catalogue")]
     public async Task PostgresAccessLog_MigratedFromEmpty_MatchesTheModel()
     {
-        await using var db = new AccessLogDbContext(Options<AccessLogDbContext>(DatabaseProvider.Postgres, _cluster.Postgres.ConnectionString("migrated_log")));
+        await using var db = new AccessLogDbContext(Options<AccessLogDbContext>(DatabaseProvider.Postgres, TestStore.Cluster.ConnectionString(TestStore.Cluster.CreateDatabase())));
         await AssertMigratesToModelAsync(db);
         await AssertCatalogueMatchesModelAsync(db);
     }
 
-    [Fact]
+    [ProviderFact(DatabaseProvider.Sqlite, "SQLite's migrations")]
     public async Task SqliteStores_MigratedFromEmpty_MatchTheModel()
     {
         var directory = Directory.CreateTempSubdirectory("registry-migrations-").FullName;
@@ -115,16 +111,5 @@ public sealed class MigrationsTests : IClassFixture<MigrationsTests.Cluster>
         var options = new DbContextOptionsBuilder<T>();
         options.UseRegistryProvider(provider, connectionString);
         return options.Options;
-    }
-
-    public sealed class Cluster : IDisposable
-    {
-        public ThrowawayPostgres Postgres { get; } = new();
-
-        public void Dispose()
-        {
-            NpgsqlConnection.ClearAllPools();
-            Postgres.Dispose();
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Npgsql;
 
 namespace GraphQlRegistry.Api.Tests.Postgres;
 
@@ -13,6 +14,7 @@ public sealed class ThrowawayPostgres : IDisposable
     private readonly string _directory;
     private readonly string _binaries;
     private int _disposed;
+    private int _databases;
 
     public ThrowawayPostgres()
     {
@@ -30,6 +32,44 @@ public sealed class ThrowawayPostgres : IDisposable
     public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=50";
 
     private string DataPath => Path.Combine(_directory, "data");
+
+    /// <summary>A new database, empty or a copy of <paramref name="template"/> (which no session may be connected to).</summary>
+    public string CreateDatabase(string? template = null)
+    {
+        var name = $"registry_{Interlocked.Increment(ref _databases)}";
+        Execute(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}");
+        return name;
+    }
+
+    /// <summary>Closes a database to new sessions and ends the open ones, so it can serve as a template.</summary>
+    public void Freeze(string database)
+    {
+        Execute($"ALTER DATABASE {database} WITH ALLOW_CONNECTIONS false");
+        Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()");
+    }
+
+    public void DropDatabase(string database) => Execute($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+
+    /// <summary>
+    /// Stops the cluster when this process ends, however it ends: on a normal exit through <see cref="Dispose"/>, and
+    /// when the test host is killed, through a watchdog in its own session that outlives it by at most a second.
+    /// </summary>
+    public void StopWithThisProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+        var stop = IsRoot ? $"runuser -u postgres -- {Path.Combine(_binaries, "pg_ctl")}" : Path.Combine(_binaries, "pg_ctl");
+        // Its streams go to /dev/null at once: an inherited pipe would keep the test runner waiting for the watchdog.
+        Process.Start("setsid", ["sh", "-c", $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+            $"if [ -d '{DataPath}' ]; then {stop} -D '{DataPath}' -m immediate stop; rm -rf '{_directory}'; fi"]).Dispose();
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
 
     private void AsPostgres(string tool, params string[] arguments) =>
         Run(IsRoot ? "runuser" : Path.Combine(_binaries, tool), IsRoot ? ["-u", "postgres", "--", Path.Combine(_binaries, tool), .. arguments] : arguments);
@@ -79,5 +119,4 @@ public sealed class ThrowawayPostgres : IDisposable
             Directory.Delete(_directory, recursive: true);
         }
     }
-
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using GraphQlRegistry.Data.Storage;
 using GraphQlRegistry.AccessLog.Chain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -10,16 +11,14 @@ namespace GraphQlRegistry.Api.Tests.Postgres;
 /// Two API instances on one PostgreSQL database, under concurrent load on both: one chain that verifies, and every
 /// answered request's entries in it (SPEC §5, §6; the single ordering point of docs/scaling.md).
 /// </summary>
-public sealed class TwoInstancesTests : IDisposable
+public sealed class TwoInstancesTests
 {
-    private readonly ThrowawayPostgres _postgres = new();
-
-    [Fact]
+    [ProviderFact(DatabaseProvider.Postgres, "instances share a PostgreSQL database; a SQLite file belongs to one process")]
     public async Task ConcurrentLoadOnTwoInstances_KeepsOneVerifiedChainWithEveryAnsweredEntry()
     {
-        using var first = new Instance(_postgres.ConnectionString("shared"));
+        using var first = new RegistryServer();
         var citizen = await first.CitizenWithFamilyAsync();
-        using var second = new Instance(_postgres.ConnectionString("shared"));
+        using var second = new Instance(TestStore.Cluster.ConnectionString(first.PostgresDatabase!));
         var query = $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ fullName sex father {{ fullName }} }} }}";
 
         var answered = new ConcurrentBag<string>();
@@ -44,13 +43,7 @@ public sealed class TwoInstancesTests : IDisposable
         Assert.True((await first.LogAsync(db => ChainVerifier.VerifyAsync(db))).Ok);
     }
 
-    public void Dispose()
-    {
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        _postgres.Dispose();
-    }
-
-    /// <summary>One API instance: its own process state and data directory, the shared database.</summary>
+    /// <summary>A second API instance: its own process state and data directory, the first one's database.</summary>
     private sealed class Instance(string connectionString) : RegistryServer
     {
         protected override void ConfigureOverrides(IWebHostBuilder builder)
