@@ -149,7 +149,7 @@ public class RegistryServer : WebApplicationFactory<Program>
         await using (var write = connection.CreateCommand())
         {
             write.Transaction = transaction;
-            write.CommandText = TestStore.IsPostgres ? "LOCK TABLE \"AccessLogEntries\" IN EXCLUSIVE MODE" : "DELETE FROM \"AccessLogEntries\" WHERE 0";
+            write.CommandText = TestStore.IsPostgres ? "LOCK TABLE \"AccessLogRequests\" IN EXCLUSIVE MODE" : "DELETE FROM \"AccessLogEntries\" WHERE 0";
             await write.ExecuteNonQueryAsync();
         }
 

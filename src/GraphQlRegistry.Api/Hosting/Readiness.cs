@@ -109,7 +109,7 @@ public static class Readiness
         {
             // Waits at most one commit of another instance; a lock held longer fails the probe as it fails the writer.
             await ExecuteAsync(connection, transaction, $"SET LOCAL lock_timeout = {(int)(ProbeTimeout.TotalMilliseconds / 2)}", cancellationToken);
-            await ExecuteAsync(connection, transaction, $"LOCK TABLE \"{AccessLogDbContext.TableName}\" IN EXCLUSIVE MODE", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"LOCK TABLE \"{AccessLogDbContext.RequestsTableName}\" IN EXCLUSIVE MODE", cancellationToken);
         }
 
         await using var command = connection.CreateCommand();
