@@ -48,20 +48,29 @@ trap cleanup EXIT
 say() { echo "[$(date -u +%T)] $*"; }
 
 # start NAME DATA_DIR [ENV=VALUE ...]: the shipped server, or a baseline host; waits until it answers.
+# A randomly chosen port may be taken by then: a server that could not bind is started again on another port.
 start() {
   local name=$1 data=$2; shift 2
-  PORT=$(( (RANDOM % 40000) + 20000 ))
-  case $name in
-    shipped*) env Registry__DataDirectory="$data" "$@" dotnet "$API" --urls "http://127.0.0.1:$PORT" >"$RUN/$name.log" 2>&1 & ;;
-    *) env Registry__DataDirectory="$data" "$@" "${LOADGEN[@]}" serve "${name%%-*}" --port "$PORT" >"$RUN/$name.log" 2>&1 & ;;
-  esac
-  SERVER_PID=$!
+  for _ in 1 2 3 4 5; do
+    PORT=$(( (RANDOM % 40000) + 20000 ))
+    case $name in
+      shipped*) env Registry__DataDirectory="$data" "$@" dotnet "$API" --urls "http://127.0.0.1:$PORT" >"$RUN/$name.log" 2>&1 & ;;
+      *) env Registry__DataDirectory="$data" "$@" "${LOADGEN[@]}" serve "${name%%-*}" --port "$PORT" >"$RUN/$name.log" 2>&1 & ;;
+    esac
+    SERVER_PID=$!
+    if wait_until_answering "$name"; then return 0; fi
+    SERVER_PID=
+    grep -q "address already in use" "$RUN/$name.log" || { echo "$name did not start:"; tail -20 "$RUN/$name.log"; exit 1; }
+  done
+  echo "$name found no free port"; exit 1
+}
+wait_until_answering() {
   for _ in $(seq 1 1200); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/graphql" || true)" != 000 ] && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "$name did not start:"; tail -20 "$RUN/$name.log"; exit 1; }
+    kill -0 "$SERVER_PID" 2>/dev/null || return 1
     sleep 0.5
   done
-  echo "$name did not answer in 10 minutes"; exit 1
+  echo "$1 did not answer in 10 minutes"; exit 1
 }
 
 # drive NAME DATA_DIR SCENARIO ROUND [ENV=VALUE ...] -- [loadgen options]
