@@ -7,6 +7,8 @@
 # PROVIDERS="Postgres" measures one provider; PG_SETTINGS="-c synchronous_commit=off" adds server settings (to
 # separate the cost of a durable commit from the rest; the shipped figures use neither); with
 # PG_SETTINGS="-c shared_preload_libraries=pg_stat_statements" it also prints calls and mean time per statement.
+# Every request reads the same citizen, which flatters the caches: it is for diagnosing the providers (statements,
+# bytes per entry); throughput is measured by tools/bench/run.sh (S1 and S5), a random citizen per request.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CITIZENS=${1:-100000}; DURATION=${2:-20}; CONNECTIONS=${3:-32}
@@ -55,8 +57,8 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 wrk.body = '{"query":"$QUERY","variables":{"id":"$ID"}}'
 LUA
-  entries() { if [ "$PROVIDER" = Sqlite ]; then sqlite_entries; else psql 'SELECT COALESCE(MAX("Sequence"), 0) FROM "AccessLogEntries"'; fi; }
-  sqlite_entries() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COALESCE(MAX(Sequence),0) FROM AccessLogEntries').fetchone()[0])" "$DATA/access-log.db"; }
+  entries() { if [ "$PROVIDER" = Sqlite ]; then sqlite_entries; else psql 'SELECT COALESCE(MAX("Start" + "EntryCount" - 1), 0) FROM "AccessLogRequests"'; fi; }
+  sqlite_entries() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COALESCE(MAX(Start + EntryCount - 1),0) FROM AccessLogRequests').fetchone()[0])" "$DATA/access-log.db"; }
   for C in 1 "$CONNECTIONS"; do
     wrk -t"$(( C < 2 ? 1 : 2 ))" -c"$C" -d5s -s "$SCRIPT" "http://127.0.0.1:$PORT/graphql" >/dev/null
     BEFORE=$(entries)
@@ -64,7 +66,7 @@ LUA
     AFTER=$(entries)
     if echo "$OUT" | grep -q "Non-2xx"; then echo "$PROVIDER answered errors:"; echo "$OUT"; exit 1; fi
     if [ "$PROVIDER" = Sqlite ]; then BYTES=$(( $(stat -c %s "$DATA/access-log.db") + $(stat -c %s "$DATA/access-log.db-wal" 2>/dev/null || echo 0) ));
-    else BYTES=$(psql "SELECT pg_total_relation_size('\"AccessLogEntries\"') + pg_total_relation_size('\"AccessLogCitizenSpans\"')"); fi
+    else BYTES=$(psql "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'AccessLog%'"); fi
     printf '%-10s %11s %9s %8s %8s %10s %12s\n' "$PROVIDER" "$C" "$(echo "$OUT" | awk '/Requests\/sec/ {print $2}')" \
       "$(echo "$OUT" | awk '$1=="50%" {print $2}')" "$(echo "$OUT" | awk '$1=="99%" {print $2}')" \
       "$(( (AFTER - BEFORE) / DURATION ))" "$(( BYTES / (AFTER > 0 ? AFTER : 1) ))"
