@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using GraphQlRegistry.AccessLog.Storage;
+using GraphQlRegistry.AccessLog.Writing;
 using GraphQlRegistry.Api.Authentication;
 using GraphQlRegistry.Api.Tests.Postgres;
 using GraphQlRegistry.Data.Entities;
@@ -140,7 +141,7 @@ public class RegistryServer : WebApplicationFactory<Program>
 
     /// <summary>
     /// Holds the access log's write lock until disposed, as another writer would: SQLite's write transaction, or
-    /// PostgreSQL's exclusive lock on the entries table that every writer takes to extend the chain. The log cannot commit.
+    /// PostgreSQL's lock that every writer takes to extend the chain. The log cannot commit.
     /// </summary>
     public async Task<IAsyncDisposable> HoldLogWriteLockAsync()
     {
@@ -149,7 +150,7 @@ public class RegistryServer : WebApplicationFactory<Program>
         await using (var write = connection.CreateCommand())
         {
             write.Transaction = transaction;
-            write.CommandText = TestStore.IsPostgres ? "LOCK TABLE \"AccessLogRequests\" IN EXCLUSIVE MODE" : "DELETE FROM \"AccessLogEntries\" WHERE 0";
+            write.CommandText = TestStore.IsPostgres ? AccessLogStores.PostgresWriterLock : "DELETE FROM \"AccessLogEntries\" WHERE 0";
             await write.ExecuteNonQueryAsync();
         }
 

@@ -26,7 +26,7 @@ internal sealed class PostgresAccessLogStore(string connectionString) : Relation
     }
 
     protected override Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, transaction, $"LOCK TABLE \"{AccessLogDbContext.RequestsTableName}\" IN EXCLUSIVE MODE", cancellationToken);
+        ExecuteAsync(connection, transaction, AccessLogStores.PostgresWriterLock, cancellationToken);
 
     protected override async Task<int> StoreTextAsync(DbConnection connection, DbTransaction transaction, string text, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using GraphQlRegistry.AccessLog.Storage;
+using GraphQlRegistry.AccessLog.Writing;
 using GraphQlRegistry.Data.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -109,7 +110,7 @@ public static class Readiness
         {
             // Waits at most one commit of another instance; a lock held longer fails the probe as it fails the writer.
             await ExecuteAsync(connection, transaction, $"SET LOCAL lock_timeout = {(int)(ProbeTimeout.TotalMilliseconds / 2)}", cancellationToken);
-            await ExecuteAsync(connection, transaction, $"LOCK TABLE \"{AccessLogDbContext.RequestsTableName}\" IN EXCLUSIVE MODE", cancellationToken);
+            await ExecuteAsync(connection, transaction, AccessLogStores.PostgresWriterLock, cancellationToken);
         }
 
         await using var command = connection.CreateCommand();
