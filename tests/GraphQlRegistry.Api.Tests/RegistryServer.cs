@@ -131,9 +131,14 @@ public class RegistryServer : WebApplicationFactory<Program>
     public Task<DbConnection> OpenLogAsync() => OpenAsync<AccessLogDbContext>();
 
     /// <summary>Runs one statement on the access log's store (an edit an attacker with database access could make); returns the rows it changed.</summary>
-    public async Task<int> ExecuteOnLogAsync(string sql)
+    public Task<int> ExecuteOnLogAsync(string sql) => ExecuteAsync(OpenLogAsync(), sql);
+
+    /// <summary>Runs one statement on the registry's store, as another instance, the CLI or an operator could; returns the rows it changed.</summary>
+    public Task<int> ExecuteOnRegistryAsync(string sql) => ExecuteAsync(OpenRegistryAsync(), sql);
+
+    private static async Task<int> ExecuteAsync(Task<DbConnection> opening, string sql)
     {
-        await using var connection = await OpenLogAsync();
+        await using var connection = await opening;
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteNonQueryAsync();

@@ -22,6 +22,7 @@ namespace GraphQlRegistry.Api.Callers;
 /// </summary>
 public sealed class CallerResolver(
     IDbContextFactory<RegistryDbContext> contexts,
+    OrganizationRecordCache organizations,
     Grantees grantees,
     CompetenceTable competence,
     UnitDirectory units,
@@ -29,14 +30,6 @@ public sealed class CallerResolver(
     CitizenPseudonym pseudonym,
     TimeProvider clock)
 {
-    // Compiled once per host (a compiled query is bound to one EF model): these run on every request, where EF's
-    // per-call translation cache lookup is measurable.
-    private readonly Func<RegistryDbContext, string, Task<Organization?>> _organizationById =
-        EF.CompileAsyncQuery((RegistryDbContext db, string id) => db.Organizations.AsNoTracking().FirstOrDefault(o => o.Id == id));
-
-    private readonly Func<RegistryDbContext, string, IAsyncEnumerable<Grant>> _grantsOfOrganization =
-        EF.CompileAsyncQuery((RegistryDbContext db, string id) => db.Grants.AsNoTracking().Where(g => g.OrganizationId == id));
-
     public async Task<CallerResolution> ResolveAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var subject = user.FindFirstValue(RegistryClaims.Subject) ?? string.Empty;
@@ -54,7 +47,7 @@ public sealed class CallerResolver(
 
         var hasChannel = WireEnum<Channel>.TryParse(user.FindFirstValue(RegistryClaims.Channel), out var channel);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Both kinds of caller take two reads; one open connection serves both (EF would otherwise open and close it per read).
+        // A caller takes up to three reads; one open connection serves them all (EF would otherwise open and close it per read).
         await db.Database.OpenConnectionAsync(cancellationToken);
 
         if (user.FindFirstValue(RegistryClaims.PersonalId) is { } personalId)
@@ -73,7 +66,7 @@ public sealed class CallerResolver(
     private async Task<CallerResolution> ResolveOrganizationAsync(
         RegistryDbContext db, string subject, string? purpose, string organizationId, Channel? channel, CancellationToken cancellationToken)
     {
-        var organization = await _organizationById(db, organizationId);
+        var (_, organization, grants) = await organizations.ReadAsync(db, organizationId, cancellationToken);
         if (organization is null)
         {
             return new CallerRefusal(ErrorCode.NoValidGrant, subject, organizationId, null, channel, purpose);
@@ -85,7 +78,6 @@ public sealed class CallerResolver(
             return Refuse(ErrorCode.ChannelNotPermitted);
         }
 
-        var grants = await _grantsOfOrganization(db, organization.Id).ToListAsync(cancellationToken);
         var grantee = grantees.Of(organization);
         if (BestValidGrant(grants, grantee) is not { } grant)
         {

@@ -44,6 +44,7 @@ public static class RegistryServices
             sp.GetRequiredService<ILogger<GroupCommitAccessLog>>()));
 
         services.AddSingleton<Grantees>();
+        services.AddSingleton<OrganizationRecordCache>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<CitizenQueries>();
         services.AddSingleton<AuditQueries>();

@@ -16,6 +16,11 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
     public DbSet<GrantingCompetence> GrantingCompetences => Set<GrantingCompetence>();
 
+    public DbSet<LedgerRevision> LedgerRevisions => Set<LedgerRevision>();
+
+    /// <summary>The one statement that reads the ledger's revision, in the SQL both providers share.</summary>
+    public const string ReadLedgerRevision = "SELECT \"Revision\" FROM \"LedgerRevisions\" WHERE \"Id\" = 1";
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
@@ -51,6 +56,13 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
         });
 
         modelBuilder.Entity<GrantingCompetence>(competence => competence.HasKey(c => c.Id));
+
+        modelBuilder.Entity<LedgerRevision>(revision =>
+        {
+            revision.HasKey(r => r.Id);
+            revision.Property(r => r.Id).ValueGeneratedNever();
+            revision.HasData(new LedgerRevision { Id = LedgerRevision.SingleRowId, Revision = 0 });
+        });
     }
 
     private static void ConfigureCitizen(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Citizen> citizen)

@@ -266,6 +266,26 @@ namespace GraphQlRegistry.Migrations.Postgres.Registry
                     b.ToTable("GrantingCompetences");
                 });
 
+            modelBuilder.Entity("GraphQlRegistry.Data.Entities.LedgerRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LedgerRevisions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Revision = 0L
+                        });
+                });
+
             modelBuilder.Entity("GraphQlRegistry.Data.Entities.Organization", b =>
                 {
                     b.Property<string>("Id")

@@ -259,6 +259,26 @@ namespace GraphQlRegistry.Data.Storage.Migrations
                     b.ToTable("GrantingCompetences");
                 });
 
+            modelBuilder.Entity("GraphQlRegistry.Data.Entities.LedgerRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LedgerRevisions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Revision = 0L
+                        });
+                });
+
             modelBuilder.Entity("GraphQlRegistry.Data.Entities.Organization", b =>
                 {
                     b.Property<string>("Id")
