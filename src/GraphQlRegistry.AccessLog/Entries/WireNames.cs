@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using GraphQlRegistry.AccessLog.Flags;
 using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Grants;
 using GraphQlRegistry.Policy.Organizations;
@@ -60,6 +61,12 @@ public static class WireNames
         FieldMask.Partial => "PARTIAL",
     };
 
+    public static string Of(AccessFlagKind value) => value switch
+    {
+        AccessFlagKind.NotRequested => "NOT_REQUESTED",
+        AccessFlagKind.NotAgreed => "NOT_AGREED",
+    };
+
     /// <summary>The value a stored name stands for; an unknown name is an error, never a silent default.</summary>
     public static T Parse<T>(string name) where T : struct, Enum =>
         Names<T>.ByName.TryGetValue(name, out var value) ? value : throw new FormatException($"'{name}' is not a stored {typeof(T).Name} name.");
@@ -75,6 +82,7 @@ public static class WireNames
             Channel channel => Of(channel),
             FieldOutcome outcome => Of(outcome),
             FieldMask mask => Of(mask),
+            AccessFlagKind kind => Of(kind),
             _ => throw new InvalidOperationException($"{typeof(T).Name} has no wire names."),
         });
 

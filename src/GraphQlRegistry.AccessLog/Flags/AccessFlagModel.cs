@@ -1,3 +1,4 @@
+using GraphQlRegistry.AccessLog.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.AccessLog.Flags;
@@ -15,24 +16,11 @@ public static class AccessFlagModel
         flag.Property(f => f.CitizenRef).HasMaxLength(64);
         flag.Property(f => f.FlaggedInRequestId).HasMaxLength(64);
         flag.Property(f => f.Reason).HasMaxLength(AccessFlag.ReasonMaxLength);
-        flag.Property(f => f.Kind).HasConversion(kind => WireName(kind), name => Parse(name)).HasMaxLength(40);
+        flag.Property(f => f.Kind).HasConversion<WireNameConverter<AccessFlagKind>>().HasMaxLength(40);
         flag.Ignore(f => f.Time);
 
         // Auditors look flags up by the requests of a page; the anomaly scan by time.
         flag.HasIndex(f => f.RequestId);
         flag.HasIndex(f => f.TimeUnixMs);
     });
-
-    public static string WireName(AccessFlagKind kind) => kind switch
-    {
-        AccessFlagKind.NotRequested => "NOT_REQUESTED",
-        AccessFlagKind.NotAgreed => "NOT_AGREED",
-    };
-
-    public static AccessFlagKind Parse(string name) => name switch
-    {
-        "NOT_REQUESTED" => AccessFlagKind.NotRequested,
-        "NOT_AGREED" => AccessFlagKind.NotAgreed,
-        _ => throw new FormatException($"'{name}' is not a stored flag kind."),
-    };
 }

@@ -54,7 +54,7 @@ public sealed class AccessFlagging(IDbContextFactory<AccessLogDbContext> logs, T
             FlaggedInRequestId = access.RequestId,
         }, context.CancellationToken);
         context.RequestContext().Record(citizenRef, context.FieldCoordinate(),
-            $"{context.ResponsePathText()}({requestId}, {AccessFlagModel.WireName(kind)})", Flagged);
+            $"{context.ResponsePathText()}({requestId}, {WireNames.Of(kind)})", Flagged);
         return flag;
     }
 }

@@ -12,7 +12,7 @@ public static class FlaggedTable
             .AddColumns("flagged (UTC)", "kind", "request", "read (UTC)", "organisation", "type", "fields", "citizen", "reason");
         foreach (var access in flagged)
         {
-            table.AddRow(access.Flag.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm"), AccessFlagModel.WireName(access.Flag.Kind), Markup.Escape(access.Flag.RequestId),
+            table.AddRow(access.Flag.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm"), Wire.Name(access.Flag.Kind), Markup.Escape(access.Flag.RequestId),
                 access.AccessedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm") ?? "-", Markup.Escape(access.OrganizationId ?? access.Subject ?? "-"),
                 Wire.Name(access.OrganizationType), Markup.Escape(string.Join(" ", access.Fields)), Markup.Escape(Shorten(access.Flag.CitizenRef)),
                 Markup.Escape(access.Flag.Reason ?? ""));
@@ -25,7 +25,7 @@ public static class FlaggedTable
     public static object Json(FlaggedAccess access) => new
     {
         requestId = access.Flag.RequestId,
-        kind = AccessFlagModel.WireName(access.Flag.Kind),
+        kind = Wire.Name(access.Flag.Kind),
         reason = access.Flag.Reason,
         flaggedAt = access.Flag.Time,
         flaggedInRequestId = access.Flag.FlaggedInRequestId,

@@ -70,7 +70,7 @@ public static class HtmlReport
         foreach (var access in flagged)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{access.Flag.Time.UtcDateTime:yyyy-MM-dd HH:mm}</td><td class=\"HIGH\">{AccessFlagModel.WireName(access.Flag.Kind)}</td><td>{Encode(access.OrganizationId ?? access.Subject ?? "-")} ({Wire.Name(access.OrganizationType)})</td><td>{access.AccessedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-"}</td><td>{Encode(string.Join(" ", access.Fields))}</td><td>{Encode(access.Flag.Reason ?? "")}</td><td>{Encode(access.Flag.RequestId)}</td></tr>");
+                $"<tr><td>{access.Flag.Time.UtcDateTime:yyyy-MM-dd HH:mm}</td><td class=\"HIGH\">{Wire.Name(access.Flag.Kind)}</td><td>{Encode(access.OrganizationId ?? access.Subject ?? "-")} ({Wire.Name(access.OrganizationType)})</td><td>{access.AccessedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-"}</td><td>{Encode(string.Join(" ", access.Fields))}</td><td>{Encode(access.Flag.Reason ?? "")}</td><td>{Encode(access.Flag.RequestId)}</td></tr>");
         }
 
         html.Append("</table></section>");
