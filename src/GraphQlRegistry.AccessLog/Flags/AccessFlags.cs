@@ -9,19 +9,8 @@ namespace GraphQlRegistry.AccessLog.Flags;
 public sealed class AccessFlags(AccessLogDbContext context)
 {
     /// <summary>Whether the citizen's own history holds an entry of this request: the only requests a citizen may flag.</summary>
-    public async Task<bool> IsInHistoryAsync(string citizenRef, string requestId, CancellationToken cancellationToken)
-    {
-        // A citizen's history is small and found through its spans; the entries have no request-id index.
-        await foreach (var entry in new AccessLogReader(context).StreamAsync(new AccessLogFilter(CitizenRef: citizenRef)).WithCancellation(cancellationToken))
-        {
-            if (entry.RequestId == requestId)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public async Task<bool> IsInHistoryAsync(string citizenRef, string requestId, CancellationToken cancellationToken) =>
+        await EntriesOfRequest(citizenRef, requestId).AnyAsync(cancellationToken);
 
     /// <summary>Appends a flag; there is no update or delete anywhere.</summary>
     public async Task<AccessFlag> AppendAsync(AccessFlag flag, CancellationToken cancellationToken)
@@ -62,18 +51,16 @@ public sealed class AccessFlags(AccessLogDbContext context)
         var flagged = new List<FlaggedAccess>();
         foreach (var flag in await SinceAsync(since, cancellationToken))
         {
-            var entries = new List<AccessLogEntry>();
-            await foreach (var entry in new AccessLogReader(context).StreamAsync(new AccessLogFilter(CitizenRef: flag.CitizenRef)).WithCancellation(cancellationToken))
-            {
-                if (entry.RequestId == flag.RequestId)
-                {
-                    entries.Add(entry);
-                }
-            }
-
-            flagged.Add(FlaggedAccess.Of(flag, entries));
+            flagged.Add(FlaggedAccess.Of(flag, await EntriesOfRequest(flag.CitizenRef, flag.RequestId).ToListAsync(cancellationToken)));
         }
 
         return flagged;
     }
+
+    /// <summary>
+    /// The entries of one request in a citizen's history. A citizen's history is small and found through its spans;
+    /// the entries have no request-id index.
+    /// </summary>
+    private IAsyncEnumerable<AccessLogEntry> EntriesOfRequest(string citizenRef, string requestId) =>
+        new AccessLogReader(context).StreamAsync(new AccessLogFilter(CitizenRef: citizenRef)).Where(entry => entry.RequestId == requestId);
 }
