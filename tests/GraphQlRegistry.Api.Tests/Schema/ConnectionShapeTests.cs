@@ -30,7 +30,7 @@ public sealed class ConnectionShapeTests(RegistryServer server)
     public async Task MyAccessHistory_PagesForwardAsAConnection()
     {
         var citizen = await server.CitizenWithFamilyAsync();
-        await server.QueryAsync(RegistryServer.OrganizationToken("demo-credit-institution"), $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ fullName dateOfBirth sex }} }}");
+        await server.QueryAsync(RegistryServer.OrganizationToken("demo-credit-institution"), $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ fullName dateOfBirth sex nationality }} }}");
         await AssertPagesAsync(RegistryServer.CitizenToken(citizen.PersonalId), "myAccessHistory", "time field");
     }
 
