@@ -72,8 +72,8 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
     protected abstract void OnReset();
 
     /// <summary>
-    /// Ids for every text the batch refers to, once per record (<see cref="EntryTexts"/>) and per request
-    /// (<see cref="RequestTexts"/>): a dictionary hit each, a store round trip only for a text never seen.
+    /// Ids for every text the batch refers to, once per record (<see cref="EntryTexts"/>) and per request (its
+    /// organisation id and type, for the rollup): a dictionary hit each, a store round trip only for a text never seen.
     /// </summary>
     protected async Task ResolveTextsAsync(DbConnection connection, DbTransaction transaction, LinkedBatch batch, CancellationToken cancellationToken)
     {
@@ -124,9 +124,6 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
 
     /// <summary>The text ids of each record of the batch (field, path, reason), 0 for none; filled by <see cref="ResolveTextsAsync"/>.</summary>
     protected ReadOnlySpan<TextIds> EntryTexts => _entryTexts;
-
-    /// <summary>The text ids of each request of the batch (organisation id, organisation type), 0 for none.</summary>
-    protected ReadOnlySpan<TextIds> RequestTexts => _requestTexts;
 
     /// <summary>A text id as a column value: 0 (no text) is stored as null.</summary>
     protected static int? Optional(int id) => id == 0 ? null : id;
