@@ -27,8 +27,6 @@ public sealed class EmbeddedAssets
             }));
     }
 
-    public bool Contains(string name) => _assets.ContainsKey(name);
-
     /// <summary>Writes the named asset (the body only for GET); false when there is no such asset.</summary>
     public async Task<bool> TryWriteAsync(HttpContext http, string name, string contentSecurityPolicy)
     {

@@ -39,11 +39,8 @@ public static class IdePage
             {
                 await assets.TryWriteAsync(http, "index.html", ContentSecurityPolicy);
             }
-            else if (request.Path.StartsWithSegments(AssetPath.TrimEnd('/'), out var rest) && assets.Contains(rest.Value?.TrimStart('/') ?? ""))
-            {
-                await assets.TryWriteAsync(http, rest.Value!.TrimStart('/'), ContentSecurityPolicy);
-            }
-            else
+            else if (!request.Path.StartsWithSegments(AssetPath.TrimEnd('/'), out var rest)
+                || !await assets.TryWriteAsync(http, rest.Value?.TrimStart('/') ?? "", ContentSecurityPolicy))
             {
                 await next(http);
             }
