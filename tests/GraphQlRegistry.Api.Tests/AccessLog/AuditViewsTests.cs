@@ -21,7 +21,8 @@ public sealed class AuditViewsTests(RegistryServer server)
     [Fact]
     public async Task Auditor_GetsStatsAndAVerifiedChain_AndIsLoggedDoingSo()
     {
-        await server.QueryAsync(RegistryServer.OrganizationToken("demo-telecom-provider"), "{ myEntitlements { grantId } }");
+        var citizen = await server.CitizenWithFamilyAsync();
+        await server.QueryAsync(RegistryServer.OrganizationToken("demo-telecom-provider"), $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ fullName }} }}");
         var reply = await server.QueryAsync(RegistryServer.AuditorToken(),
             "{ accessStats(groupBy: [ORGANIZATION_TYPE, DECISION]) { organizationType decision count } verifyAccessLog { ok entriesChecked firstBrokenEntry reason } }");
         Assert.True(reply.Errors.Count == 0 && reply.Data.GetProperty("verifyAccessLog").GetProperty("ok").GetBoolean(), reply.Body.GetRawText());
