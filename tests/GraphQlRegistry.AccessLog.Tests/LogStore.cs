@@ -23,7 +23,7 @@ public sealed class LogStore : IAsyncDisposable
 
     public GroupCommitAccessLog Writer { get; private set; } = null!;
 
-    public static async Task<LogStore> CreateAsync()
+    public static async Task<LogStore> CreateAsync(int citizenIndexBatch = 8192)
     {
         var store = new LogStore();
         await using (var db = store.Context())
@@ -31,7 +31,7 @@ public sealed class LogStore : IAsyncDisposable
             await DatabaseSchema.MigrateAsync(db);
         }
 
-        store.Writer = new GroupCommitAccessLog(new AccessLogWriterOptions(DatabaseProvider.Sqlite, store.ConnectionString, TimeSpan.FromSeconds(10)),
+        store.Writer = new GroupCommitAccessLog(new AccessLogWriterOptions(DatabaseProvider.Sqlite, store.ConnectionString, TimeSpan.FromSeconds(10), CitizenIndexBatch: citizenIndexBatch),
             NullLogger<GroupCommitAccessLog>.Instance);
         return store;
     }

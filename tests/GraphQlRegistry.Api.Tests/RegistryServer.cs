@@ -55,6 +55,9 @@ public class RegistryServer : WebApplicationFactory<Program>
         builder.UseSetting("Registry:DataDirectory", DataDirectory);
         builder.UseSetting("Registry:Jwt:SigningKey", SigningKey);
         builder.UseSetting("Registry:AccessLog:PseudonymKey", PseudonymKey);
+
+        // Far below the default, so that every suite's reads of citizens' histories cross both levels of the citizen index.
+        builder.UseSetting("Registry:AccessLog:CitizenIndexBatch", "5");
         builder.UseSetting("Registry:Demo:Citizens", Citizens.ToString());
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         builder.ConfigureLogging(logging => logging.AddProvider(Sql));

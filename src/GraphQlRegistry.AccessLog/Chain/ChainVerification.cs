@@ -17,6 +17,9 @@ public enum ChainBreak
 
     /// <summary>The log ends before a published checkpoint: entries were cut from its end.</summary>
     Truncated,
+
+    /// <summary>The chain is intact, but a span of it is missing from the citizen index: its entries would not show in that citizen's history.</summary>
+    UnindexedSpan,
 }
 
 /// <summary>The result of walking the chain: ok, how many entries were checked, and the first broken one.</summary>

@@ -1,4 +1,5 @@
 using GraphQlRegistry.AccessLog.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.AccessLog.Chain;
 
@@ -9,9 +10,15 @@ namespace GraphQlRegistry.AccessLog.Chain;
 /// </summary>
 public static class ChainVerifier
 {
-    public static Task<ChainVerification> VerifyAsync(
-        AccessLogDbContext context, ChainCheckpoints? checkpoints = null, CancellationToken cancellationToken = default) =>
-        VerifyAsync(StoredChain.ReadAsync(context, cancellationToken: cancellationToken), checkpoints?.Read() ?? [], cancellationToken);
+    /// <summary>The stored chain, then the citizen index: an intact chain whose span is missing from the index would hide entries from a citizen.</summary>
+    public static async Task<ChainVerification> VerifyAsync(
+        AccessLogDbContext context, ChainCheckpoints? checkpoints = null, CancellationToken cancellationToken = default)
+    {
+        var chain = await VerifyAsync(StoredChain.ReadAsync(context, cancellationToken: cancellationToken), checkpoints?.Read() ?? [], cancellationToken);
+        return chain.Ok && await FirstUnindexedSpanAsync(context, cancellationToken) is { } unindexed
+            ? chain with { Ok = false, FirstBrokenSequence = unindexed, Break = ChainBreak.UnindexedSpan }
+            : chain;
+    }
 
     public static async Task<ChainVerification> VerifyAsync(
         IAsyncEnumerable<StoredRequest> requestsInOrder, IReadOnlyList<ChainCheckpoint> checkpoints, CancellationToken cancellationToken = default)
@@ -53,6 +60,14 @@ public static class ChainVerifier
             ? new ChainVerification(false, checkedCount, expectedStart, ChainBreak.Truncated)
             : new ChainVerification(true, checkedCount, null, null);
     }
+
+    private static Task<long?> FirstUnindexedSpanAsync(AccessLogDbContext context, CancellationToken cancellationToken) =>
+        context.CitizenSpans.AsNoTracking()
+            .Where(s => !context.RecentCitizenIndex.Any(i => i.CitizenKey == s.CitizenRef.Substring(0, CitizenIndexRow.KeyLength) && i.FirstSequence == s.FirstSequence)
+                && !context.CitizenIndex.Any(i => i.CitizenKey == s.CitizenRef.Substring(0, CitizenIndexRow.KeyLength) && i.FirstSequence == s.FirstSequence))
+            .OrderBy(s => s.FirstSequence)
+            .Select(s => (long?)s.FirstSequence)
+            .FirstOrDefaultAsync(cancellationToken);
 
     private static (long Sequence, ChainBreak Break)? Check(StoredRequest request, long expectedStart, byte[] previousHash)
     {

@@ -132,10 +132,16 @@ public sealed class AccessLogReader(AccessLogDbContext context)
         return InPeriod(rows, filter);
     }
 
-    /// <summary>A citizen's entries: each of their spans lies within one request, the last one starting at or before it.</summary>
+    /// <summary>
+    /// A citizen's entries: their spans, found through both levels of the citizen index, and checked against the whole
+    /// pseudonym; each span lies within one request, the last one starting at or before it.
+    /// </summary>
     internal IQueryable<EntryRow> CitizenRows(string citizenRef, int? fieldId, AccessLogFilter filter, long? beforeSequence)
     {
-        var spans = context.CitizenSpans.AsNoTracking().Where(s => s.CitizenRef == citizenRef);
+        var key = CitizenIndexRow.KeyOf(citizenRef);
+        var indexed = context.RecentCitizenIndex.Where(i => i.CitizenKey == key).Select(i => i.FirstSequence)
+            .Concat(context.CitizenIndex.Where(i => i.CitizenKey == key).Select(i => i.FirstSequence));
+        var spans = context.CitizenSpans.AsNoTracking().Where(s => indexed.Contains(s.FirstSequence) && s.CitizenRef == citizenRef);
         if (beforeSequence is { } before)
         {
             spans = spans.Where(s => s.FirstSequence < before);

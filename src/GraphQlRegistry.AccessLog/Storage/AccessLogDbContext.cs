@@ -12,7 +12,8 @@ namespace GraphQlRegistry.AccessLog.Storage;
 /// <summary>
 /// The access log's own store, apart from the registry so that its durability settings and faults are its own.
 /// A request is stored once (<see cref="Requests"/>), each of its entries as a few small integers (<see cref="Fields"/>,
-/// texts by number through <see cref="Texts"/>), citizens once per run of entries (<see cref="CitizenSpans"/>).
+/// texts by number through <see cref="Texts"/>), citizens once per run of entries (<see cref="CitizenSpans"/>), found by
+/// citizen through the two levels of the citizen index (<see cref="CitizenIndexRow"/>).
 /// <see cref="Entries"/> reads them back joined, one <see cref="AccessLogEntry"/> per entry, through a view.
 /// </summary>
 public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> options) : DbContext(options)
@@ -21,6 +22,8 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
     public const string TableName = "AccessLogEntries";
     public const string TextsTableName = "AccessLogTexts";
     public const string SpansTableName = "AccessLogCitizenSpans";
+    public const string RecentCitizenIndexTableName = "AccessLogRecentCitizenIndex";
+    public const string CitizenIndexTableName = "AccessLogCitizenIndex";
     public const string HourlyCountsTableName = "AccessLogHourlyCounts";
     public const string EntriesViewName = "AccessLogEntryView";
 
@@ -31,6 +34,10 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
     public DbSet<LogText> Texts => Set<LogText>();
 
     public DbSet<CitizenSpan> CitizenSpans => Set<CitizenSpan>();
+
+    public DbSet<CitizenIndexRow> RecentCitizenIndex => Set<CitizenIndexRow>(RecentCitizenIndexTableName);
+
+    public DbSet<CitizenIndexRow> CitizenIndex => Set<CitizenIndexRow>(CitizenIndexTableName);
 
     public DbSet<HourlyCount> HourlyCounts => Set<HourlyCount>();
 
@@ -83,8 +90,18 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
             span.ToTable(SpansTableName);
             span.HasKey(s => s.FirstSequence);
             span.Property(s => s.FirstSequence).ValueGeneratedNever();
-            span.HasIndex(s => new { s.CitizenRef, s.FirstSequence });
         });
+
+        // WITHOUT ROWID tables on SQLite (see the migration), like the entries.
+        foreach (var level in (string[])[RecentCitizenIndexTableName, CitizenIndexTableName])
+        {
+            modelBuilder.SharedTypeEntity<CitizenIndexRow>(level, row =>
+            {
+                row.ToTable(level);
+                row.HasKey(r => new { r.CitizenKey, r.FirstSequence });
+                row.Property(r => r.CitizenKey).HasMaxLength(CitizenIndexRow.KeyLength);
+            });
+        }
 
         modelBuilder.Entity<HourlyCount>(count =>
         {

@@ -12,9 +12,9 @@ public static class AccessLogStores
     /// </summary>
     public const string PostgresWriterLock = $"LOCK TABLE \"{AccessLogDbContext.RequestsTableName}\" IN EXCLUSIVE MODE";
 
-    public static IAccessLogStore Open(DatabaseProvider provider, string connectionString) => provider switch
+    public static IAccessLogStore Open(DatabaseProvider provider, string connectionString, int citizenIndexBatch) => provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteAccessLogStore(connectionString),
-        DatabaseProvider.Postgres => new PostgresAccessLogStore(connectionString),
+        DatabaseProvider.Sqlite => new SqliteAccessLogStore(connectionString, citizenIndexBatch),
+        DatabaseProvider.Postgres => new PostgresAccessLogStore(connectionString, citizenIndexBatch),
     };
 }

@@ -5,7 +5,8 @@ namespace GraphQlRegistry.AccessLog.Writing;
 
 /// <summary>
 /// Where and how the log is written (<c>Registry:AccessLog:*</c>); where its heads are published, how often at most
-/// (and always on shutdown).
+/// (and always on shutdown); how many spans the citizen index's recent level takes before it is settled
+/// (<see cref="Storage.CitizenIndexRow"/>): larger settles less often and dirties more recent leaves per commit.
 /// </summary>
 public sealed record AccessLogWriterOptions(
     DatabaseProvider Provider,
@@ -14,4 +15,5 @@ public sealed record AccessLogWriterOptions(
     int MaxEntriesPerCommit = 8192,
     int QueueCapacity = 16_384,
     ChainCheckpoints? Checkpoints = null,
-    TimeSpan CheckpointInterval = default);
+    TimeSpan CheckpointInterval = default,
+    int CitizenIndexBatch = 8192);

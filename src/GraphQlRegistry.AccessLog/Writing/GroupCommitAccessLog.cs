@@ -28,7 +28,7 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
     {
         _options = options;
         _logger = logger;
-        _store = AccessLogStores.Open(options.Provider, options.ConnectionString);
+        _store = AccessLogStores.Open(options.Provider, options.ConnectionString, options.CitizenIndexBatch);
         _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(options.QueueCapacity)
         {
             SingleReader = true,

@@ -8,15 +8,17 @@ using NpgsqlTypes;
 namespace GraphQlRegistry.AccessLog.Writing;
 
 /// <summary>
-/// PostgreSQL: one binary COPY per table per commit (Npgsql's binary importer) for requests, entries and spans, one
+/// PostgreSQL: one binary COPY per table per commit (Npgsql's binary importer) for requests, entries, spans and the
+/// citizen index's recent level, one
 /// batch of upserts for the rollup, inside a transaction that holds an exclusive lock on the requests table, so
 /// instances sharing the database append to one chain in turn (and add texts one at a time).
 /// </summary>
-internal sealed class PostgresAccessLogStore(string connectionString) : RelationalAccessLogStore
+internal sealed class PostgresAccessLogStore(string connectionString, int citizenIndexBatch) : RelationalAccessLogStore(citizenIndexBatch)
 {
     private static readonly string CopyRequests = Copy(AccessLogDbContext.RequestsTableName, RequestColumns);
     private static readonly string CopyFields = Copy(AccessLogDbContext.TableName, FieldColumns);
     private static readonly string CopySpans = Copy(AccessLogDbContext.SpansTableName, SpanColumns);
+    private static readonly string CopyCitizenIndex = Copy(AccessLogDbContext.RecentCitizenIndexTableName, CitizenIndexColumns);
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +49,7 @@ internal sealed class PostgresAccessLogStore(string connectionString) : Relation
         await CopyRequestsAsync(npgsql, batch, cancellationToken);
         await CopyFieldsAsync(npgsql, batch, cancellationToken);
         await CopySpansAsync(npgsql, batch, cancellationToken);
+        await CopyCitizenIndexAsync(npgsql, batch, cancellationToken);
         await UpsertRollupAsync(npgsql, (NpgsqlTransaction)transaction, batch, cancellationToken);
     }
 
@@ -114,6 +117,24 @@ internal sealed class PostgresAccessLogStore(string connectionString) : Relation
             await importer.WriteAsync(span.FirstSequence, NpgsqlDbType.Bigint, cancellationToken);
             await importer.WriteAsync(span.CitizenRef, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(span.LastSequence, NpgsqlDbType.Bigint, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task CopyCitizenIndexAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Spans.Count == 0)
+        {
+            return;
+        }
+
+        await using var importer = await connection.BeginBinaryImportAsync(CopyCitizenIndex, cancellationToken);
+        foreach (var span in batch.Spans)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(CitizenIndexRow.KeyOf(span.CitizenRef), NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(span.FirstSequence, NpgsqlDbType.Bigint, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);

@@ -9,9 +9,10 @@ namespace GraphQlRegistry.AccessLog.Writing;
 /// What the SQL stores share: the writer's own connection, opened on first use and dropped after any failure; an
 /// append that locks, reads the chain head inside its transaction (so several server instances sharing one database
 /// extend one chain, not forks of it), writes the batch the store's own way, and commits; the in-memory map from
-/// texts to their <see cref="LogText"/> ids; and the batch's additions to the hourly rollup.
+/// texts to their <see cref="LogText"/> ids; the batch's additions to the hourly rollup; and the settling of the
+/// citizen index's recent level (<see cref="CitizenIndexRow"/>) once it holds <paramref name="citizenIndexBatch"/> rows.
 /// </summary>
-internal abstract class RelationalAccessLogStore : IAccessLogStore
+internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAccessLogStore
 {
     protected static readonly string[] RequestColumns =
     [
@@ -22,6 +23,8 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
     protected static readonly string[] FieldColumns = ["RequestStart", "Ordinal", "TimeOffsetMs", "FieldId", "PathId", "Decision", "Mask", "ReasonId"];
 
     protected static readonly string[] SpanColumns = ["FirstSequence", "CitizenRef", "LastSequence"];
+
+    protected static readonly string[] CitizenIndexColumns = ["CitizenKey", "FirstSequence"];
 
     protected static readonly string[] RollupColumns = ["Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId", "Count"];
 
@@ -34,6 +37,17 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
 
     protected static readonly string AddText = $"INSERT INTO \"{AccessLogDbContext.TextsTableName}\" (\"Text\") VALUES ($1) RETURNING \"Id\"";
 
+    /// <summary>
+    /// Moves the recent level into the settled one, in key order so that each settled leaf is visited once, and empties
+    /// it: the same statements on SQLite and PostgreSQL, in the append's transaction, so a span is always in one level.
+    /// </summary>
+    private static readonly string SettleCitizenIndex =
+        $"INSERT INTO \"{AccessLogDbContext.CitizenIndexTableName}\" ({Quoted(CitizenIndexColumns)}) " +
+        $"SELECT {Quoted(CitizenIndexColumns)} FROM \"{AccessLogDbContext.RecentCitizenIndexTableName}\" ORDER BY {Quoted(CitizenIndexColumns)}; " +
+        $"DELETE FROM \"{AccessLogDbContext.RecentCitizenIndexTableName}\"";
+
+    private static readonly string CountRecentCitizenIndex = $"SELECT COUNT(*) FROM \"{AccessLogDbContext.RecentCitizenIndexTableName}\"";
+
     /// <summary>Paths hold callers' aliases, so the texts are not a closed set: the map forgets everything past this.</summary>
     private const int MaxCachedTexts = 100_000;
 
@@ -42,6 +56,10 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
     private TextIds[] _entryTexts = [];
     private TextIds[] _requestTexts = [];
     private DbConnection? _connection;
+
+    // The recent level's rows as of the last commit, counted once per connection. Other instances sharing the database
+    // add rows this one does not count: the level then settles later, which costs a little, and is never wrong.
+    private long? _recentCitizenIndexRows;
 
     public async Task<IAccessLogAppend> BeginAsync(CancellationToken cancellationToken)
     {
@@ -161,6 +179,27 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
 
     protected static string Placeholders(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => "$" + i));
 
+    /// <summary>The recent level's rows once the batch is in, after settling it if that reaches the batch size.</summary>
+    private async Task<long> SettleCitizenIndexWhenFullAsync(DbConnection connection, DbTransaction transaction, int added, CancellationToken cancellationToken)
+    {
+        var recent = _recentCitizenIndexRows is { } counted ? counted + added : await CountRecentCitizenIndexAsync(connection, transaction, cancellationToken);
+        if (recent < citizenIndexBatch)
+        {
+            return recent;
+        }
+
+        await ExecuteAsync(connection, transaction, SettleCitizenIndex, cancellationToken);
+        return 0;
+    }
+
+    private static async Task<long> CountRecentCitizenIndexAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = CountRecentCitizenIndex;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<ChainHead> ReadHeadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -176,6 +215,7 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
     {
         // A failed append rolled back the texts it added: their ids must not be used again.
         _textIds.Clear();
+        _recentCitizenIndexRows = null;
         OnReset();
         if (_connection is not null)
         {
@@ -195,6 +235,7 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
     private sealed class Append(RelationalAccessLogStore store, DbConnection connection, DbTransaction transaction, ChainHead head) : IAccessLogAppend
     {
         private bool _committed;
+        private long? _recentCitizenIndexRows;
 
         public ChainHead Head { get; } = head;
 
@@ -202,12 +243,14 @@ internal abstract class RelationalAccessLogStore : IAccessLogStore
         {
             await store.ResolveTextsAsync(connection, transaction, batch, cancellationToken);
             await store.WriteAsync(connection, transaction, batch, cancellationToken);
+            _recentCitizenIndexRows = await store.SettleCitizenIndexWhenFullAsync(connection, transaction, batch.Spans.Count, cancellationToken);
         }
 
         public async Task CommitAsync(CancellationToken cancellationToken)
         {
             await transaction.CommitAsync(cancellationToken);
             _committed = true;
+            store._recentCitizenIndexRows = _recentCitizenIndexRows;
         }
 
         public async ValueTask DisposeAsync()

@@ -10,7 +10,7 @@ namespace GraphQlRegistry.AccessLog.Writing;
 /// The embedded store: WAL with FULL sync (a commit is on disk when it returns; readers never block the writer), and
 /// rows bound by index through SQLite's own API on statements prepared once per connection.
 /// </summary>
-internal sealed class SqliteAccessLogStore(string connectionString) : RelationalAccessLogStore
+internal sealed class SqliteAccessLogStore(string connectionString, int citizenIndexBatch) : RelationalAccessLogStore(citizenIndexBatch)
 {
     private const int RowsPerInsert = 32;
 
@@ -72,6 +72,7 @@ internal sealed class SqliteAccessLogStore(string connectionString) : Relational
         foreach (var span in batch.Spans)
         {
             statements.InsertSpan.Bind(1, span.FirstSequence).Bind(2, span.CitizenRef).Bind(3, span.LastSequence).Execute();
+            statements.IndexSpan.Bind(1, CitizenIndexRow.KeyOf(span.CitizenRef)).Bind(2, span.FirstSequence).Execute();
         }
 
         foreach (var (key, count) in RollupOf(batch))
@@ -124,6 +125,8 @@ internal sealed class SqliteAccessLogStore(string connectionString) : Relational
 
         public SqliteStatement InsertSpan { get; } = new(connection, SqliteStatement.Insert(AccessLogDbContext.SpansTableName, SpanColumns));
 
+        public SqliteStatement IndexSpan { get; } = new(connection, SqliteStatement.Insert(AccessLogDbContext.RecentCitizenIndexTableName, CitizenIndexColumns));
+
         public SqliteStatement UpsertRollup { get; } = new(connection, RelationalAccessLogStore.UpsertRollup);
 
         public SqliteStatement FindText { get; } = new(connection, RelationalAccessLogStore.FindText);
@@ -136,6 +139,7 @@ internal sealed class SqliteAccessLogStore(string connectionString) : Relational
             InsertField.Dispose();
             InsertFields.Dispose();
             InsertSpan.Dispose();
+            IndexSpan.Dispose();
             UpsertRollup.Dispose();
             FindText.Dispose();
             AddText.Dispose();

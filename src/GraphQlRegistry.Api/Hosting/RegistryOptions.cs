@@ -80,6 +80,9 @@ public sealed class RegistryOptions
 
         /// <summary>How often at most a head is published while entries are written (and always on shutdown).</summary>
         public double CheckpointIntervalSeconds { get; set; } = 60;
+
+        /// <summary>How many spans the citizen index's recent level takes before the writer settles it (see <c>docs/access-log.md</c>).</summary>
+        public int CitizenIndexBatch { get; set; } = 8192;
     }
 
     public sealed class SecurityOptions

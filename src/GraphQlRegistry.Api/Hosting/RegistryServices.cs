@@ -39,8 +39,7 @@ public static class RegistryServices
             new CompetenceTable((await db.GrantingCompetences.AsNoTracking().ToListAsync(ct)).Select(row => row.ToRule()))));
 
         services.AddSingleton<IAccessLogSink>(sp => new GroupCommitAccessLog(
-            new AccessLogWriterOptions(settings.AccessLogProvider, settings.AccessLogConnectionString, TimeSpan.FromSeconds(settings.Options.AccessLog.CommitTimeoutSeconds),
-                Checkpoints: sp.GetRequiredService<ChainCheckpoints>(), CheckpointInterval: TimeSpan.FromSeconds(settings.Options.AccessLog.CheckpointIntervalSeconds)),
+            settings.AccessLogWriter(TimeSpan.FromSeconds(settings.Options.AccessLog.CommitTimeoutSeconds), sp.GetRequiredService<ChainCheckpoints>()),
             sp.GetRequiredService<ILogger<GroupCommitAccessLog>>()));
 
         services.AddSingleton<Grantees>();

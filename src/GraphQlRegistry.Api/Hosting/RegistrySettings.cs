@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using GraphQlRegistry.AccessLog.Chain;
+using GraphQlRegistry.AccessLog.Writing;
 using GraphQlRegistry.Data.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -34,6 +35,11 @@ public sealed record RegistrySettings(
     public ChainCheckpoints Checkpoints() => new(
         Options.AccessLog.CheckpointFile ?? Path.Combine(Path.GetFullPath(Options.DataDirectory), "access-log.checkpoints"), PseudonymKey);
 
+    /// <summary>The log writer as configured; how long a commit may take is the writer's user's (a request, a command, a bulk fill).</summary>
+    public AccessLogWriterOptions AccessLogWriter(TimeSpan commitTimeout, ChainCheckpoints? checkpoints = null) => new(
+        AccessLogProvider, AccessLogConnectionString, commitTimeout, Checkpoints: checkpoints,
+        CheckpointInterval: TimeSpan.FromSeconds(Options.AccessLog.CheckpointIntervalSeconds), CitizenIndexBatch: Options.AccessLog.CitizenIndexBatch);
+
     public static RegistrySettings Resolve(IConfiguration configuration, bool isDevelopment)
     {
         var problems = new List<string>();
@@ -62,6 +68,11 @@ public sealed record RegistrySettings(
 
         RequireKeyLength(jwtKey, SigningKeyKey, problems);
         RequireKeyLength(pseudonymKey, PseudonymKeyKey, problems);
+        if (options.AccessLog.CitizenIndexBatch < 1)
+        {
+            problems.Add("Registry:AccessLog:CitizenIndexBatch must be at least 1.");
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("The server cannot start:" + string.Concat(problems.Select(p => Environment.NewLine + "- " + p)));

@@ -21,6 +21,34 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AccessLogCitizenIndex", b =>
+                {
+                    b.Property<string>("CitizenKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CitizenKey", "FirstSequence");
+
+                    b.ToTable("AccessLogCitizenIndex", (string)null);
+                });
+
+            modelBuilder.Entity("AccessLogRecentCitizenIndex", b =>
+                {
+                    b.Property<string>("CitizenKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CitizenKey", "FirstSequence");
+
+                    b.ToTable("AccessLogRecentCitizenIndex", (string)null);
+                });
+
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Entries.AccessLogEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -119,8 +147,6 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                         .HasColumnType("bigint");
 
                     b.HasKey("FirstSequence");
-
-                    b.HasIndex("CitizenRef", "FirstSequence");
 
                     b.ToTable("AccessLogCitizenSpans", (string)null);
                 });

@@ -52,6 +52,14 @@ public sealed class TamperDetectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CitizenIndexRowDeleted_IsFound()
+    {
+        // The chain is intact, yet the citizen's history would skip these entries.
+        await _store.ExecuteAsync("DELETE FROM \"AccessLogRecentCitizenIndex\" WHERE \"FirstSequence\" = 8; DELETE FROM \"AccessLogCitizenIndex\" WHERE \"FirstSequence\" = 8");
+        Assert.Equal(new ChainVerification(false, 20, 8, ChainBreak.UnindexedSpan), await VerifyAsync());
+    }
+
+    [Fact]
     public async Task EditedSharedText_IsFound()
     {
         await _store.ExecuteAsync("UPDATE \"AccessLogTexts\" SET \"Text\" = 'Citizen.sex' WHERE \"Text\" = 'Citizen.fullName'");

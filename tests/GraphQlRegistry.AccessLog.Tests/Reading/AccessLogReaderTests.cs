@@ -9,7 +9,9 @@ namespace GraphQlRegistry.AccessLog.Tests.Reading;
 
 /// <summary>
 /// The reader answers from the compact tables and the hourly rollup; every answer must equal the same question asked
-/// of every entry one by one (the entries view), whatever the filter, grouping or period edges.
+/// of every entry one by one (the entries view), whatever the filter, grouping or period edges. The citizen index
+/// settles every eight spans, so a citizen's entries lie in both of its levels; every citizen's reference shares its
+/// first sixteen characters, the index's key, with the others', so only the span's whole reference tells them apart.
 /// </summary>
 public sealed class AccessLogReaderTests : IAsyncLifetime
 {
@@ -25,7 +27,7 @@ public sealed class AccessLogReaderTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await LogStore.CreateAsync();
+        _store = await LogStore.CreateAsync(citizenIndexBatch: 8);
         for (var request = 0; request < 60; request++)
         {
             var (id, type) = Organizations[request % Organizations.Length];
@@ -34,7 +36,7 @@ public sealed class AccessLogReaderTests : IAsyncLifetime
             var records = Fields.Select((field, i) =>
             {
                 var decision = Outcomes[(request + i) % Outcomes.Length];
-                return new AccessRecord(context, time.AddMilliseconds(i), $"citizen-{request % 7}", field, "citizen." + field, decision,
+                return new AccessRecord(context, time.AddMilliseconds(i), Citizen(request % 7), field, "citizen." + field, decision,
                     decision == FieldOutcome.Masked ? FieldMask.Partial : FieldMask.None, decision == FieldOutcome.Denied ? "FIELD_NOT_ENTITLED" : null);
             }).ToList();
             await _store.Writer.AppendAsync(records, CancellationToken.None);
@@ -44,12 +46,26 @@ public sealed class AccessLogReaderTests : IAsyncLifetime
         _all = await db.Entries.AsNoTracking().ToListAsync();
     }
 
+    private static string Citizen(int n) => $"pseudonym-of-citizen-{n}";
+
+    [Fact]
+    public async Task CitizenIndex_HoldsEverySpanInExactlyOneLevel()
+    {
+        await using var db = _store.Context();
+        var recent = await db.RecentCitizenIndex.Select(i => i.FirstSequence).ToListAsync();
+        var settled = await db.CitizenIndex.Select(i => i.FirstSequence).ToListAsync();
+
+        Assert.InRange(recent.Count, 1, 7);
+        Assert.NotEmpty(settled);
+        Assert.Equal(await db.CitizenSpans.Select(s => s.FirstSequence).OrderBy(s => s).ToListAsync(), recent.Concat(settled).Order().ToList());
+    }
+
     public static TheoryData<string> Filters() => [.. FilterCases.Keys];
 
     private static readonly Dictionary<string, AccessLogFilter> FilterCases = new()
     {
         ["none"] = new AccessLogFilter(),
-        ["citizen"] = new AccessLogFilter(CitizenRef: "citizen-3"),
+        ["citizen"] = new AccessLogFilter(CitizenRef: Citizen(3)),
         ["organization"] = new AccessLogFilter(OrganizationId: "telco"),
         ["type"] = new AccessLogFilter(OrganizationType: OrganizationType.StateAgency),
         ["field"] = new AccessLogFilter(Field: "Citizen.religion"),
@@ -57,7 +73,7 @@ public sealed class AccessLogReaderTests : IAsyncLifetime
         ["decision"] = new AccessLogFilter(Decision: FieldOutcome.Denied),
         ["period inside one hour"] = new AccessLogFilter(From: Start.AddMinutes(50), To: Start.AddMinutes(58)),
         ["period across hours"] = new AccessLogFilter(From: Start.AddMinutes(31), To: Start.AddMinutes(212)),
-        ["everything"] = new AccessLogFilter(CitizenRef: "citizen-2", OrganizationId: "agency", Field: "Address.street", From: Start.AddMinutes(7), To: Start.AddHours(4)),
+        ["everything"] = new AccessLogFilter(CitizenRef: Citizen(2), OrganizationId: "agency", Field: "Address.street", From: Start.AddMinutes(7), To: Start.AddHours(4)),
         ["organization, field, decision, period"] = new AccessLogFilter(OrganizationId: "bank", Field: "Citizen.fullName", Decision: FieldOutcome.Revealed, From: Start.AddMinutes(45)),
     };
 

@@ -31,6 +31,16 @@ public sealed class RegistrySettingsTests
         Assert.Equal((DatabaseProvider.Postgres, "Host=db;Database=registry"), (settings.AccessLogProvider, settings.AccessLogConnectionString));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-8192")]
+    public void CitizenIndexBatch_BelowOne_StopsStartUp(string batch)
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => Resolve(new() { ["Registry:AccessLog:CitizenIndexBatch"] = batch }));
+
+        Assert.Contains("Registry:AccessLog:CitizenIndexBatch", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AccessLog_OnAnotherProviderThanTheRegistry_NeedsItsOwnConnectionString()
     {

@@ -16,6 +16,34 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("AccessLogCitizenIndex", b =>
+                {
+                    b.Property<string>("CitizenKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CitizenKey", "FirstSequence");
+
+                    b.ToTable("AccessLogCitizenIndex", (string)null);
+                });
+
+            modelBuilder.Entity("AccessLogRecentCitizenIndex", b =>
+                {
+                    b.Property<string>("CitizenKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CitizenKey", "FirstSequence");
+
+                    b.ToTable("AccessLogRecentCitizenIndex", (string)null);
+                });
+
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Entries.AccessLogEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -114,8 +142,6 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("FirstSequence");
-
-                    b.HasIndex("CitizenRef", "FirstSequence");
 
                     b.ToTable("AccessLogCitizenSpans", (string)null);
                 });
