@@ -15,6 +15,7 @@ namespace GraphQlRegistry.Api.Tests.AccessLog;
 public sealed class CrashDurabilityTests : IDisposable
 {
     private const int EntriesPerKycLookup = 18;
+    private readonly StartedServers _servers = new();
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("registry-crash-").FullName;
 
     [Fact]
@@ -22,33 +23,28 @@ public sealed class CrashDurabilityTests : IDisposable
     {
         var port = ChildServer.FreePort();
         var answered = new ConcurrentBag<string>();
-        using (var server = StartServer(port))
+        var server = StartServer(port);
+        await ChildServer.WaitUntilAsync(port, server, "/healthz");
+        var citizen = await ChildServer.FirstCitizenAsync(port);
+        using var load = new CancellationTokenSource();
+        var workers = Enumerable.Range(0, 16).Select(_ => DriveAsync(port, citizen, answered, load.Token)).ToArray();
+        while (answered.Count < 200)
         {
-            await ChildServer.WaitUntilAsync(port, server, "/healthz");
-            var citizen = await ChildServer.FirstCitizenAsync(port);
-            using var load = new CancellationTokenSource();
-            var workers = Enumerable.Range(0, 16).Select(_ => DriveAsync(port, citizen, answered, load.Token)).ToArray();
-            while (answered.Count < 200)
-            {
-                await Task.Delay(20);
-            }
-
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-            load.Cancel();
-            await Task.WhenAll(workers);
+            await Task.Delay(20);
         }
 
-        using (var restarted = StartServer(port))
-        {
-            await ChildServer.WaitUntilAsync(port, restarted, "/healthz");
-            await using var log = ChildServer.Log(_dataDirectory);
-            var counts = await log.Entries.GroupBy(e => e.RequestId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-            Assert.All(answered, requestId => Assert.Equal(EntriesPerKycLookup, counts.GetValueOrDefault(requestId)));
-            var verification = await ChainVerifier.VerifyAsync(log);
-            Assert.True(verification.Ok, $"chain broken at {verification.FirstBrokenSequence}: {verification.Break}");
-            restarted.Kill(entireProcessTree: true);
-        }
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
+        load.Cancel();
+        await Task.WhenAll(workers);
+
+        var restarted = StartServer(port);
+        await ChildServer.WaitUntilAsync(port, restarted, "/healthz");
+        await using var log = ChildServer.Log(_dataDirectory);
+        var counts = await log.Entries.GroupBy(e => e.RequestId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        Assert.All(answered, requestId => Assert.Equal(EntriesPerKycLookup, counts.GetValueOrDefault(requestId)));
+        var verification = await ChainVerifier.VerifyAsync(log);
+        Assert.True(verification.Ok, $"chain broken at {verification.FirstBrokenSequence}: {verification.Break}");
     }
 
     private static async Task DriveAsync(int port, string citizen, ConcurrentBag<string> answered, CancellationToken stop)
@@ -90,7 +86,7 @@ public sealed class CrashDurabilityTests : IDisposable
         start.Environment["Registry__AccessLog__PseudonymKey"] = RegistryServer.PseudonymKey;
         start.Environment["Registry__Demo__Citizens"] = "300";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
+        var process = _servers.Start(start);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -100,6 +96,7 @@ public sealed class CrashDurabilityTests : IDisposable
 
     public void Dispose()
     {
+        _servers.Dispose();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

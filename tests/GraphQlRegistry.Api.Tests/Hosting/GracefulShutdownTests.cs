@@ -16,6 +16,7 @@ namespace GraphQlRegistry.Api.Tests.Hosting;
 public sealed class GracefulShutdownTests : IDisposable
 {
     private const int EntriesPerKycLookup = 18;
+    private readonly StartedServers _servers = new();
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("registry-shutdown-").FullName;
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("registry-cwd-").FullName;
     private readonly ConcurrentQueue<string> _output = new();
@@ -25,7 +26,7 @@ public sealed class GracefulShutdownTests : IDisposable
     {
         var port = ChildServer.FreePort();
         var answered = new ConcurrentBag<(string RequestId, long AnsweredAt)>();
-        using var server = StartServer(port);
+        var server = StartServer(port);
         await ChildServer.WaitUntilAsync(port, server, "/readyz");
         var citizen = await ChildServer.FirstCitizenAsync(port);
         var workers = Enumerable.Range(0, 16).Select(_ => DriveAsync(port, citizen, answered)).ToArray();
@@ -92,7 +93,7 @@ public sealed class GracefulShutdownTests : IDisposable
         start.Environment["Registry__Jwt__SigningKey"] = RegistryServer.SigningKey;
         start.Environment["Registry__AccessLog__PseudonymKey"] = RegistryServer.PseudonymKey;
         start.Environment["Registry__Demo__Citizens"] = "300";
-        var process = Process.Start(start)!;
+        var process = _servers.Start(start);
         process.OutputDataReceived += (_, line) => Capture(line.Data);
         process.ErrorDataReceived += (_, line) => Capture(line.Data);
         process.BeginOutputReadLine();
@@ -118,6 +119,7 @@ public sealed class GracefulShutdownTests : IDisposable
 
     public void Dispose()
     {
+        _servers.Dispose();
         foreach (var directory in new[] { _dataDirectory, _workingDirectory })
         {
             try

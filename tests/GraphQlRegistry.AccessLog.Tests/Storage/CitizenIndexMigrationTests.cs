@@ -1,0 +1,44 @@
+using GraphQlRegistry.AccessLog.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace GraphQlRegistry.AccessLog.Tests.Storage;
+
+/// <summary>A log written before the citizen index had levels keeps every citizen's history: the migration indexes its spans.</summary>
+public sealed class CitizenIndexMigrationTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("citizen-index-migration-").FullName;
+
+    private AccessLogDbContext Context() =>
+        new(new DbContextOptionsBuilder<AccessLogDbContext>().UseSqlite($"Data Source={Path.Combine(_directory, "access-log.db")}").Options);
+
+    [Fact]
+    public async Task SpansLoggedBeforeTheMigration_AreAllInTheSettledLevel()
+    {
+        await using (var db = Context())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("AccessFlags");
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"AccessLogCitizenSpans\" (\"FirstSequence\", \"CitizenRef\", \"LastSequence\") VALUES " +
+                "(1, 'a-pseudonym-longer-than-its-key', 3), (4, 'short', 4), (5, 'a-pseudonym-longer-than-its-key-too', 9)");
+            await db.Database.MigrateAsync();
+        }
+
+        await using var migrated = Context();
+        var settled = await migrated.CitizenIndex.OrderBy(i => i.FirstSequence).Select(i => new { i.CitizenKey, i.FirstSequence }).ToListAsync();
+
+        Assert.Equal(
+            [new { CitizenKey = "a-pseudonym-long", FirstSequence = 1L }, new { CitizenKey = "short", FirstSequence = 4L }, new { CitizenKey = "a-pseudonym-long", FirstSequence = 5L }],
+            settled);
+        Assert.Empty(await migrated.RecentCitizenIndex.ToListAsync());
+        Assert.Equal(settled.Select(i => i.CitizenKey), (await migrated.CitizenSpans.OrderBy(s => s.FirstSequence).ToListAsync()).Select(s => CitizenIndexRow.KeyOf(s.CitizenRef)));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
