@@ -103,38 +103,35 @@ internal sealed class PostgresAccessLogStore(string connectionString, int citize
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task CopySpansAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken)
+    private static Task CopySpansAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken) =>
+        CopyAsync(connection, CopySpans, batch.Spans, async (importer, span, token) =>
+        {
+            await importer.WriteAsync(span.FirstSequence, NpgsqlDbType.Bigint, token);
+            await importer.WriteAsync(span.CitizenRef, NpgsqlDbType.Text, token);
+            await importer.WriteAsync(span.LastSequence, NpgsqlDbType.Bigint, token);
+        }, cancellationToken);
+
+    private static Task CopyCitizenIndexAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken) =>
+        CopyAsync(connection, CopyCitizenIndex, batch.Spans, async (importer, span, token) =>
+        {
+            await importer.WriteAsync(CitizenIndexRow.KeyOf(span.CitizenRef), NpgsqlDbType.Text, token);
+            await importer.WriteAsync(span.FirstSequence, NpgsqlDbType.Bigint, token);
+        }, cancellationToken);
+
+    /// <summary>One binary COPY of <paramref name="rows"/>, none for no rows; the importer is disposed before the next COPY may begin.</summary>
+    private static async Task CopyAsync<T>(
+        NpgsqlConnection connection, string copy, IReadOnlyList<T> rows, Func<NpgsqlBinaryImporter, T, CancellationToken, Task> writeRow, CancellationToken cancellationToken)
     {
-        if (batch.Spans.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
 
-        await using var importer = await connection.BeginBinaryImportAsync(CopySpans, cancellationToken);
-        foreach (var span in batch.Spans)
+        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        foreach (var row in rows)
         {
             await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(span.FirstSequence, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(span.CitizenRef, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(span.LastSequence, NpgsqlDbType.Bigint, cancellationToken);
-        }
-
-        await importer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task CopyCitizenIndexAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken)
-    {
-        if (batch.Spans.Count == 0)
-        {
-            return;
-        }
-
-        await using var importer = await connection.BeginBinaryImportAsync(CopyCitizenIndex, cancellationToken);
-        foreach (var span in batch.Spans)
-        {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(CitizenIndexRow.KeyOf(span.CitizenRef), NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(span.FirstSequence, NpgsqlDbType.Bigint, cancellationToken);
+            await writeRow(importer, row, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
