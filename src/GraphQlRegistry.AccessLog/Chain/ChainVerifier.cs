@@ -63,8 +63,7 @@ public static class ChainVerifier
 
     private static Task<long?> FirstUnindexedSpanAsync(AccessLogDbContext context, CancellationToken cancellationToken) =>
         context.CitizenSpans.AsNoTracking()
-            .Where(s => !context.RecentCitizenIndex.Any(i => i.CitizenKey == s.CitizenRef.Substring(0, CitizenIndexRow.KeyLength) && i.FirstSequence == s.FirstSequence)
-                && !context.CitizenIndex.Any(i => i.CitizenKey == s.CitizenRef.Substring(0, CitizenIndexRow.KeyLength) && i.FirstSequence == s.FirstSequence))
+            .Where(s => !context.IndexedSpans.Any(i => i.CitizenKey == s.CitizenRef.Substring(0, CitizenIndexRow.KeyLength) && i.FirstSequence == s.FirstSequence))
             .OrderBy(s => s.FirstSequence)
             .Select(s => (long?)s.FirstSequence)
             .FirstOrDefaultAsync(cancellationToken);

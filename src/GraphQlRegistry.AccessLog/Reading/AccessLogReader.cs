@@ -139,8 +139,7 @@ public sealed class AccessLogReader(AccessLogDbContext context)
     internal IQueryable<EntryRow> CitizenRows(string citizenRef, int? fieldId, AccessLogFilter filter, long? beforeSequence)
     {
         var key = CitizenIndexRow.KeyOf(citizenRef);
-        var indexed = context.RecentCitizenIndex.Where(i => i.CitizenKey == key).Select(i => i.FirstSequence)
-            .Concat(context.CitizenIndex.Where(i => i.CitizenKey == key).Select(i => i.FirstSequence));
+        var indexed = context.IndexedSpans.Where(i => i.CitizenKey == key).Select(i => i.FirstSequence);
         var spans = context.CitizenSpans.AsNoTracking().Where(s => indexed.Contains(s.FirstSequence) && s.CitizenRef == citizenRef);
         if (beforeSequence is { } before)
         {

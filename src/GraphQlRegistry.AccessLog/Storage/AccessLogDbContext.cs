@@ -39,6 +39,9 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
 
     public DbSet<CitizenIndexRow> CitizenIndex => Set<CitizenIndexRow>(CitizenIndexTableName);
 
+    /// <summary>Every span's index row, whichever level holds it (each is in exactly one): what readers and checks look in.</summary>
+    public IQueryable<CitizenIndexRow> IndexedSpans => RecentCitizenIndex.Select(AsRow).Concat(CitizenIndex.Select(AsRow));
+
     public DbSet<HourlyCount> HourlyCounts => Set<HourlyCount>();
 
     /// <summary>Every entry as the auditors read it (a view over the tables above): for tests, checks and small logs.</summary>
@@ -122,6 +125,10 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
 
         AccessFlagModel.Configure(modelBuilder);
     }
+
+    // The two levels are two entity types: EF unites them as one projected shape, not as entities.
+    private static readonly System.Linq.Expressions.Expression<Func<CitizenIndexRow, CitizenIndexRow>> AsRow =
+        row => new CitizenIndexRow { CitizenKey = row.CitizenKey, FirstSequence = row.FirstSequence };
 
     private static readonly ValueConverter<string, byte[]> HexConverter = new(hex => Convert.FromHexString(hex), bytes => Convert.ToHexStringLower(bytes));
 
