@@ -39,7 +39,7 @@ public static class RegistryServices
             new CompetenceTable((await db.GrantingCompetences.AsNoTracking().ToListAsync(ct)).Select(row => row.ToRule()))));
 
         services.AddSingleton<IAccessLogSink>(sp => new GroupCommitAccessLog(
-            settings.AccessLogWriter(TimeSpan.FromSeconds(settings.Options.AccessLog.CommitTimeoutSeconds), sp.GetRequiredService<ChainCheckpoints>()),
+            settings.AccessLogWriter(sp.GetRequiredService<ChainCheckpoints>()),
             sp.GetRequiredService<ILogger<GroupCommitAccessLog>>()));
 
         services.AddSingleton<Grantees>();

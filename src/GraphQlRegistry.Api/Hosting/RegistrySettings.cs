@@ -35,9 +35,9 @@ public sealed record RegistrySettings(
     public ChainCheckpoints Checkpoints() => new(
         Options.AccessLog.CheckpointFile ?? Path.Combine(Path.GetFullPath(Options.DataDirectory), "access-log.checkpoints"), PseudonymKey);
 
-    /// <summary>The log writer as configured; how long a commit may take is the writer's user's (a request, a command, a bulk fill).</summary>
-    public AccessLogWriterOptions AccessLogWriter(TimeSpan commitTimeout, ChainCheckpoints? checkpoints = null) => new(
-        AccessLogProvider, AccessLogConnectionString, commitTimeout, Checkpoints: checkpoints,
+    /// <summary>The log writer as configured; a bulk fill may allow its commits longer than the configured timeout.</summary>
+    public AccessLogWriterOptions AccessLogWriter(ChainCheckpoints? checkpoints = null, TimeSpan? commitTimeout = null) => new(
+        AccessLogProvider, AccessLogConnectionString, commitTimeout ?? TimeSpan.FromSeconds(Options.AccessLog.CommitTimeoutSeconds), Checkpoints: checkpoints,
         CheckpointInterval: TimeSpan.FromSeconds(Options.AccessLog.CheckpointIntervalSeconds), CitizenIndexBatch: Options.AccessLog.CitizenIndexBatch);
 
     public static RegistrySettings Resolve(IConfiguration configuration, bool isDevelopment)

@@ -52,8 +52,7 @@ public sealed class AuditSession : IAsyncDisposable
     /// <summary>Commits the record of this command's read; <paramref name="citizenRef"/> when it looks at one citizen.</summary>
     public async Task RecordReadAsync(string command, string? citizenRef, CancellationToken cancellationToken)
     {
-        await using var writer = new GroupCommitAccessLog(
-            Settings.AccessLogWriter(TimeSpan.FromSeconds(Settings.Options.AccessLog.CommitTimeoutSeconds)), NullLogger<GroupCommitAccessLog>.Instance);
+        await using var writer = new GroupCommitAccessLog(Settings.AccessLogWriter(), NullLogger<GroupCommitAccessLog>.Instance);
         var context = new AccessContext(
             "cli-" + Guid.NewGuid().ToString("N"),
             "registry " + command,

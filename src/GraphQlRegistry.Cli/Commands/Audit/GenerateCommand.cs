@@ -79,7 +79,7 @@ public sealed class GenerateCommand : AsyncCommand<GenerateCommand.Settings>
         var start = DateTimeOffset.UtcNow.AddDays(-settings.Days);
         var step = TimeSpan.FromDays(settings.Days) / Math.Max(requests, 1);
         await using var writer = new GroupCommitAccessLog(
-            registry.AccessLogWriter(TimeSpan.FromMinutes(5)), NullLogger<GroupCommitAccessLog>.Instance);
+            registry.AccessLogWriter(commitTimeout: TimeSpan.FromMinutes(5)), NullLogger<GroupCommitAccessLog>.Instance);
 
         var stopwatch = Stopwatch.StartNew();
         await AnsiConsole.Progress().StartAsync(async progress =>
