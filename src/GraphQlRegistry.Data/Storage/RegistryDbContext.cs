@@ -19,7 +19,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<LedgerRevision> LedgerRevisions => Set<LedgerRevision>();
 
     /// <summary>The one statement that reads the ledger's revision, in the SQL both providers share.</summary>
-    public const string ReadLedgerRevision = "SELECT \"Revision\" FROM \"LedgerRevisions\" WHERE \"Id\" = 1";
+    public static readonly string ReadLedgerRevision = $"SELECT \"Revision\" FROM \"LedgerRevisions\" WHERE \"Id\" = {LedgerRevision.SingleRowId}";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
