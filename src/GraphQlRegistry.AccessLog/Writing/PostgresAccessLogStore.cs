@@ -53,31 +53,25 @@ internal sealed class PostgresAccessLogStore(string connectionString, int citize
         await UpsertRollupAsync(npgsql, (NpgsqlTransaction)transaction, batch, cancellationToken);
     }
 
-    private static async Task CopyRequestsAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync(CopyRequests, cancellationToken);
-        foreach (var request in batch.Requests)
+    private static Task CopyRequestsAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken) =>
+        CopyAsync(connection, CopyRequests, batch.Requests, async (importer, request, token) =>
         {
             var context = request.Context;
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(request.Start, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(request.Count, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(request.TimeUnixMs, NpgsqlDbType.Bigint, cancellationToken);
-            await WriteTextAsync(importer, context.RequestId, cancellationToken);
-            await WriteTextAsync(importer, context.OperationName, cancellationToken);
-            await WriteTextAsync(importer, context.Subject, cancellationToken);
-            await WriteTextAsync(importer, context.OrganizationId, cancellationToken);
-            await WriteTextAsync(importer, context.OrganizationType is { } type ? WireNames.Of(type) : null, cancellationToken);
-            await WriteTextAsync(importer, context.GrantId, cancellationToken);
-            await WriteTextAsync(importer, context.GrantAuthority is { } authority ? WireNames.Of(authority) : null, cancellationToken);
-            await WriteTextAsync(importer, context.Channel is { } channel ? WireNames.Of(channel) : null, cancellationToken);
-            await WriteTextAsync(importer, context.Purpose, cancellationToken);
-            await importer.WriteAsync(request.PreviousHash, NpgsqlDbType.Bytea, cancellationToken);
-            await importer.WriteAsync(request.Hash, NpgsqlDbType.Bytea, cancellationToken);
-        }
-
-        await importer.CompleteAsync(cancellationToken);
-    }
+            await importer.WriteAsync(request.Start, NpgsqlDbType.Bigint, token);
+            await importer.WriteAsync(request.Count, NpgsqlDbType.Integer, token);
+            await importer.WriteAsync(request.TimeUnixMs, NpgsqlDbType.Bigint, token);
+            await WriteTextAsync(importer, context.RequestId, token);
+            await WriteTextAsync(importer, context.OperationName, token);
+            await WriteTextAsync(importer, context.Subject, token);
+            await WriteTextAsync(importer, context.OrganizationId, token);
+            await WriteTextAsync(importer, context.OrganizationType is { } type ? WireNames.Of(type) : null, token);
+            await WriteTextAsync(importer, context.GrantId, token);
+            await WriteTextAsync(importer, context.GrantAuthority is { } authority ? WireNames.Of(authority) : null, token);
+            await WriteTextAsync(importer, context.Channel is { } channel ? WireNames.Of(channel) : null, token);
+            await WriteTextAsync(importer, context.Purpose, token);
+            await importer.WriteAsync(request.PreviousHash, NpgsqlDbType.Bytea, token);
+            await importer.WriteAsync(request.Hash, NpgsqlDbType.Bytea, token);
+        }, cancellationToken);
 
     private async Task CopyFieldsAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken)
     {
