@@ -59,7 +59,11 @@ public class RegistryServer : WebApplicationFactory<Program>
         // Far below the default, so that every suite's reads of citizens' histories cross both levels of the citizen index.
         builder.UseSetting("Registry:AccessLog:CitizenIndexBatch", "5");
         builder.UseSetting("Registry:Demo:Citizens", Citizens.ToString());
-        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
+        foreach (var (category, level) in SqlCapture.Categories)
+        {
+            builder.UseSetting($"Logging:LogLevel:{category}", level);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(Sql));
         if (TestStore.IsPostgres)
         {

@@ -1,18 +1,26 @@
 using System.Collections.Concurrent;
+using GraphQlRegistry.Data.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace GraphQlRegistry.Api.Tests;
 
-/// <summary>Captures the SQL that EF Core sends, so a test can prove which columns a query reads.</summary>
+/// <summary>Captures the SQL the server sends, through EF Core or its prepared reads, so a test can prove which columns a query reads.</summary>
 public sealed class SqlCapture : ILoggerProvider
 {
+    /// <summary>The log categories that carry each command's SQL, and the level each logs it at.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Categories = new Dictionary<string, string>
+    {
+        ["Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+        [typeof(PreparedReads).FullName!] = "Debug",
+    };
+
     private readonly ConcurrentQueue<string> _commands = new();
 
     public IReadOnlyCollection<string> Commands => _commands;
 
     public void Clear() => _commands.Clear();
 
-    public ILogger CreateLogger(string categoryName) => categoryName == "Microsoft.EntityFrameworkCore.Database.Command" ? new Capture(_commands) : NullLogger.Instance;
+    public ILogger CreateLogger(string categoryName) => Categories.ContainsKey(categoryName) ? new Capture(_commands) : NullLogger.Instance;
 
     public void Dispose()
     {

@@ -46,27 +46,23 @@ public sealed class CallerResolver(
         }
 
         var hasChannel = WireEnum<Channel>.TryParse(user.FindFirstValue(RegistryClaims.Channel), out var channel);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // A caller takes up to three reads; one open connection serves them all (EF would otherwise open and close it per read).
-        await db.Database.OpenConnectionAsync(cancellationToken);
-
         if (user.FindFirstValue(RegistryClaims.PersonalId) is { } personalId)
         {
-            return await ResolveCitizenAsync(db, subject, purpose, personalId, hasChannel ? channel : null, cancellationToken);
+            return await ResolveCitizenAsync(subject, purpose, personalId, hasChannel ? channel : null, cancellationToken);
         }
 
         if (user.FindFirstValue(RegistryClaims.OrganizationId) is { } organizationId)
         {
-            return await ResolveOrganizationAsync(db, subject, purpose, organizationId, hasChannel ? channel : null, cancellationToken);
+            return await ResolveOrganizationAsync(subject, purpose, organizationId, hasChannel ? channel : null, cancellationToken);
         }
 
         return new CallerRefusal(ErrorCode.NoValidGrant, subject, null, null, hasChannel ? channel : null, purpose);
     }
 
     private async Task<CallerResolution> ResolveOrganizationAsync(
-        RegistryDbContext db, string subject, string? purpose, string organizationId, Channel? channel, CancellationToken cancellationToken)
+        string subject, string? purpose, string organizationId, Channel? channel, CancellationToken cancellationToken)
     {
-        var (_, organization, grants) = await organizations.ReadAsync(db, organizationId, cancellationToken);
+        var (_, organization, grants) = await organizations.ReadAsync(organizationId, cancellationToken);
         if (organization is null)
         {
             return new CallerRefusal(ErrorCode.NoValidGrant, subject, organizationId, null, channel, purpose);
@@ -88,7 +84,7 @@ public sealed class CallerResolver(
     }
 
     private async Task<CallerResolution> ResolveCitizenAsync(
-        RegistryDbContext db, string subject, string? purpose, string personalId, Channel? channel, CancellationToken cancellationToken)
+        string subject, string? purpose, string personalId, Channel? channel, CancellationToken cancellationToken)
     {
         // A citizen is recorded by pseudonym only, even as the subject: their sub may well be their id.
         var wellFormed = PersonalId.IsWellFormed(personalId);
@@ -100,6 +96,9 @@ public sealed class CallerResolver(
             return Refuse(ErrorCode.ChannelNotPermitted);
         }
 
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // A citizen takes up to three reads; one open connection serves them all (EF would otherwise open and close it per read).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var grantee = wellFormed ? await grantees.CitizenAsync(db, personalId, cancellationToken) : null;
         if (grantee is null)
         {

@@ -11,7 +11,7 @@ namespace GraphQlRegistry.Api.Callers;
 /// revocation written anywhere (a mutation, the CLI, another instance, by hand) bites on the next request, as before.
 /// The grants' validity is not cached: the resolver judges it at every request from these rows.
 /// </summary>
-public sealed class OrganizationRecordCache
+public sealed class OrganizationRecordCache(IDbContextFactory<RegistryDbContext> contexts, PreparedReads reads)
 {
     // Organisations are a few thousand; ids come from signed tokens. The bound only stops a flood of unknown ones.
     private const int MaxOrganizations = 10_000;
@@ -26,16 +26,18 @@ public sealed class OrganizationRecordCache
         EF.CompileAsyncQuery((RegistryDbContext db, string id) => db.Grants.AsNoTracking().Where(g => g.OrganizationId == id));
 
     /// <summary>The organisation's record and grants as stored now; the record is null for an unknown organisation.</summary>
-    public async Task<OrganizationRecord> ReadAsync(RegistryDbContext db, string organizationId, CancellationToken cancellationToken)
+    public async Task<OrganizationRecord> ReadAsync(string organizationId, CancellationToken cancellationToken)
     {
         // The revision is read before the rows: a change committed in between makes the rows newer than their tag,
         // never older, so the next request reads them again.
-        var revision = await ReadRevisionAsync(db, cancellationToken);
+        var revision = await reads.ReadAsync(
+            connection => connection.ReadFirstAsync(RegistryDbContext.ReadLedgerRevision, [], row => (long?)row.GetInt64(0), cancellationToken), cancellationToken);
         if (revision is not null && _records.TryGetValue(organizationId, out var cached) && cached.Revision == revision)
         {
             return cached;
         }
 
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var organization = await _organizationById(db, organizationId);
         IReadOnlyList<Grant> grants = organization is null ? [] : await _grantsOfOrganization(db, organizationId).ToListAsync(cancellationToken);
         var record = new OrganizationRecord(revision, organization, grants);
@@ -50,14 +52,6 @@ public sealed class OrganizationRecordCache
         }
 
         return record;
-    }
-
-    /// <summary>The ledger's revision; null (nothing is cached) if its row is missing.</summary>
-    private static async Task<long?> ReadRevisionAsync(RegistryDbContext db, CancellationToken cancellationToken)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = RegistryDbContext.ReadLedgerRevision;
-        return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? Convert.ToInt64(value) : null;
     }
 }
 

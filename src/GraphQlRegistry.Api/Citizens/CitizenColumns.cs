@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using GraphQlRegistry.Api.Citizens.Catalogue;
 using GraphQlRegistry.Data.Entities;
-using GraphQlRegistry.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using GraphQlRegistry.Policy.Fields;
 
@@ -32,21 +31,14 @@ public static class CitizenColumns
     public static Expression<Func<Citizen, Citizen>> Projection(ulong mask) => Projections.GetOrAdd(mask, static mask =>
     {
         var row = Expression.Parameter(typeof(Citizen), "c");
-        var bindings = Properties
-            .Where((_, index) => (mask & (1UL << index)) != 0)
+        var bindings = PropertiesOf(mask)
             .Select(name => typeof(Citizen).GetProperty(name)!)
             .Select(property => Expression.Bind(property, Expression.Property(row, property)));
         return Expression.Lambda<Func<Citizen, Citizen>>(Expression.MemberInit(Expression.New(typeof(Citizen)), bindings), row);
     });
 
-    /// <summary><c>(db, id) => db.Citizens.Where(c => c.PersonalId == id).Select(projection).FirstOrDefault()</c>, ready to compile.</summary>
-    public static Expression<Func<RegistryDbContext, string, Citizen?>> LookupById(ulong mask)
-    {
-        Expression<Func<RegistryDbContext, string, IQueryable<Citizen>>> byId = (db, id) => db.Citizens.AsNoTracking().Where(c => c.PersonalId == id);
-        var projected = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Citizen), typeof(Citizen)], byId.Body, Expression.Quote(Projection(mask)));
-        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(Citizen)], projected);
-        return Expression.Lambda<Func<RegistryDbContext, string, Citizen?>>(first, byId.Parameters);
-    }
+    /// <summary>The names of the properties a mask holds, in declaration order.</summary>
+    public static IEnumerable<string> PropertiesOf(ulong mask) => Properties.Where((_, index) => (mask & (1UL << index)) != 0);
 
     private static ulong Bit(string property) => 1UL << Array.IndexOf(Properties, property);
 }

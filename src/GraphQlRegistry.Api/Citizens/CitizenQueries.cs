@@ -14,6 +14,9 @@ using GraphQlRegistry.Policy.Fields;
 using GraphQlRegistry.Policy.Organizations;
 using GraphQlRegistry.Policy.Units;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GraphQlRegistry.Api.Citizens;
 
@@ -21,21 +24,21 @@ namespace GraphQlRegistry.Api.Citizens;
 /// The root citizen reads. Each reads only the columns the caller may see (and, for a single record, only those it
 /// asked for), applies the row rules before returning a row, and leaves field decisions to the middleware.
 /// </summary>
-public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts, SchemaRules rules, CitizenPseudonym pseudonym)
+public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts, PreparedReads reads, SchemaRules rules, CitizenPseudonym pseudonym)
 {
     public const int MaxPageSize = 500;
 
-    // One compiled look-up per column set, per host: a compiled query is bound to the EF model it first ran with.
-    private readonly ConcurrentDictionary<ulong, Func<RegistryDbContext, string, Task<Citizen?>>> _lookups = new();
+    private readonly (IEntityType Citizen, ISqlGenerationHelper Sql) _model = CitizenModel(contexts);
+
+    // One statement per column set in use.
+    private readonly ConcurrentDictionary<ulong, CitizenByIdStatement> _lookups = new();
 
     public async Task<CitizenSource?> FindAsync(IResolveFieldContext context, string personalId)
     {
         var (caller, citizenRef) = BeginRecordRead(context, personalId);
         context.ReachCitizen(citizenRef);
 
-        var columns = RequestedColumns(context, caller);
-        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        var row = await LookupAsync(db, personalId, columns);
+        var row = await LookupAsync(personalId, RequestedColumns(context, caller), context.CancellationToken);
         if (row is null)
         {
             RefuseWhenScoped(context, caller, citizenRef);
@@ -85,9 +88,8 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         var (caller, citizenRef) = BeginRecordRead(context, personalId);
         context.ReachCitizen(citizenRef, string.Join(", ", Compared(fullName, dateOfBirth)));
 
-        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         var columns = CitizenColumns.Mask([.. CitizenCatalogue.Get("fullName").ClearColumns, .. CitizenCatalogue.Get("dateOfBirth").ClearColumns, .. CitizenCatalogue.Residence]);
-        var row = await LookupAsync(db, personalId, columns);
+        var row = await LookupAsync(personalId, columns, context.CancellationToken);
         if (row is null)
         {
             RefuseWhenScoped(context, caller, citizenRef);
@@ -130,8 +132,17 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         }
     }
 
-    private Task<Citizen?> LookupAsync(RegistryDbContext db, string personalId, ulong columns) =>
-        _lookups.GetOrAdd(columns, static mask => EF.CompileAsyncQuery(CitizenColumns.LookupById(mask)))(db, personalId);
+    private Task<Citizen?> LookupAsync(string personalId, ulong columns, CancellationToken cancellationToken)
+    {
+        var statement = _lookups.GetOrAdd(columns, mask => CitizenByIdStatement.For(_model.Citizen, _model.Sql, CitizenColumns.PropertiesOf(mask)));
+        return reads.ReadAsync(connection => connection.ReadFirstAsync(statement.Sql, [personalId], statement.ReadRow, cancellationToken), cancellationToken);
+    }
+
+    private static (IEntityType, ISqlGenerationHelper) CitizenModel(IDbContextFactory<RegistryDbContext> contexts)
+    {
+        using var db = contexts.CreateDbContext();
+        return (db.Model.FindEntityType(typeof(Citizen))!, db.GetService<ISqlGenerationHelper>());
+    }
 
     /// <summary>What every read of one record checks first: a data caller, a well-formed id, and a citizen's own record only.</summary>
     private (DataCaller Caller, string CitizenRef) BeginRecordRead(IResolveFieldContext context, string personalId)

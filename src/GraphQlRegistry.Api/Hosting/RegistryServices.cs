@@ -30,6 +30,7 @@ public static class RegistryServices
         services.AddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<RegistryDbContext>(o => o.UseRegistryProvider(settings.Provider, settings.RegistryConnectionString));
         services.AddPooledDbContextFactory<AccessLogDbContext>(o => o.UseRegistryProvider(settings.AccessLogProvider, settings.AccessLogConnectionString));
+        services.AddSingleton(sp => new PreparedReads(settings.Provider, settings.RegistryConnectionString, sp.GetRequiredService<ILogger<PreparedReads>>()));
 
         services.AddSingleton(_ => new SchemaRules(SchemaRules.EmbeddedSdl()));
         services.AddSingleton(sp => sp.GetRequiredService<SchemaRules>().Table);
