@@ -30,8 +30,7 @@ public sealed class OrganizationRecordCache(IDbContextFactory<RegistryDbContext>
     {
         // The revision is read before the rows: a change committed in between makes the rows newer than their tag,
         // never older, so the next request reads them again.
-        var revision = await reads.ReadAsync(
-            connection => connection.ReadFirstAsync(RegistryDbContext.ReadLedgerRevision, [], row => (long?)row.GetInt64(0), cancellationToken), cancellationToken);
+        var revision = await ReadRevisionAsync(cancellationToken);
         if (revision is not null && _records.TryGetValue(organizationId, out var cached) && cached.Revision == revision)
         {
             return cached;
@@ -53,6 +52,10 @@ public sealed class OrganizationRecordCache(IDbContextFactory<RegistryDbContext>
 
         return record;
     }
+
+    /// <summary>The ledger's revision; null (nothing is cached) if its row is missing.</summary>
+    private Task<long?> ReadRevisionAsync(CancellationToken cancellationToken) => reads.ReadAsync(
+        connection => connection.ReadFirstAsync(RegistryDbContext.ReadLedgerRevision, [], row => (long?)row.GetInt64(0), cancellationToken), cancellationToken);
 }
 
 /// <summary>An organisation's rows as read at one ledger revision; shared by requests, so never modified.</summary>

@@ -29,7 +29,9 @@ public sealed class CitizenByIdStatement
     public static CitizenByIdStatement For(IEntityType citizen, ISqlGenerationHelper sql, IEnumerable<string> propertyNames)
     {
         var table = StoreObjectIdentifier.Table(citizen.GetTableName()!, citizen.GetSchema());
-        var properties = propertyNames.Select(name => citizen.FindProperty(name)!).ToList();
+        var properties = propertyNames
+            .Select(name => citizen.FindProperty(name) ?? throw new ArgumentException($"{name} is not a mapped property of {citizen.DisplayName()}.", nameof(propertyNames)))
+            .ToList();
         var key = citizen.FindPrimaryKey()!.Properties.Single();
         var columns = string.Join(", ", properties.Select(property => sql.DelimitIdentifier(property.GetColumnName(table)!)));
         var text = $"SELECT {columns} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {sql.DelimitIdentifier(key.GetColumnName(table)!)} = @p0";

@@ -14,11 +14,12 @@ namespace GraphQlRegistry.Data.Storage;
 /// </summary>
 public sealed partial class PreparedReads(DatabaseProvider provider, string connectionString, ILogger<PreparedReads> logger) : IDisposable
 {
-    // Reads take microseconds and a request makes them one after another, so a few idle connections serve many requests.
-    private static readonly int MaxIdle = Environment.ProcessorCount * 4;
+    // Reads take microseconds and a request makes them one after another, so a few connections serve many requests;
+    // the bound keeps this pool from taking a PostgreSQL server's connections from EF Core's.
+    private static readonly int MaxConnections = Math.Min(Environment.ProcessorCount * 4, 16);
 
     private readonly ConcurrentBag<PreparedReadConnection> _idle = [];
-    private int _idleCount;
+    private readonly SemaphoreSlim _slots = new(MaxConnections);
     private volatile bool _disposed;
 
     /// <summary>
@@ -27,20 +28,34 @@ public sealed partial class PreparedReads(DatabaseProvider provider, string conn
     /// </summary>
     public async Task<T> ReadAsync<T>(Func<PreparedReadConnection, Task<T>> read, CancellationToken cancellationToken)
     {
-        var connection = await RentAsync(cancellationToken);
-        T result;
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _slots.WaitAsync(cancellationToken);
         try
         {
-            result = await read(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+            var connection = _idle.TryTake(out var idle) ? idle : await OpenAsync(cancellationToken);
+            T result;
+            try
+            {
+                result = await read(connection);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
 
-        Return(connection);
-        return result;
+            _idle.Add(connection);
+            if (_disposed)
+            {
+                Dispose();
+            }
+
+            return result;
+        }
+        finally
+        {
+            _slots.Release();
+        }
     }
 
     public void Dispose()
@@ -52,14 +67,8 @@ public sealed partial class PreparedReads(DatabaseProvider provider, string conn
         }
     }
 
-    private async ValueTask<PreparedReadConnection> RentAsync(CancellationToken cancellationToken)
+    private async Task<PreparedReadConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        if (_idle.TryTake(out var idle))
-        {
-            Interlocked.Decrement(ref _idleCount);
-            return idle;
-        }
-
         DbConnection connection = provider switch
         {
             DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
@@ -78,118 +87,8 @@ public sealed partial class PreparedReads(DatabaseProvider provider, string conn
         return new PreparedReadConnection(connection, this);
     }
 
-    private void Return(PreparedReadConnection connection)
-    {
-        if (_disposed || Interlocked.Increment(ref _idleCount) > MaxIdle)
-        {
-            Interlocked.Decrement(ref _idleCount);
-            connection.Dispose();
-            return;
-        }
-
-        _idle.Add(connection);
-        if (_disposed && _idle.TryTake(out var late))
-        {
-            late.Dispose();
-        }
-    }
-
     internal void Executing(string sql) => LogExecuting(logger, sql);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "Executing prepared read: {Sql}")]
     private static partial void LogExecuting(ILogger logger, string sql);
-}
-
-/// <summary>One open connection of <see cref="PreparedReads"/> and the statements prepared on it, by SQL text.</summary>
-public sealed class PreparedReadConnection : IDisposable
-{
-    // A statement per distinct SQL text; the texts are few (one per citizen column set in use), but a caller choosing
-    // selections freely must not make a connection hold statements without bound.
-    private const int MaxStatements = 64;
-
-    private readonly DbConnection _connection;
-    private readonly PreparedReads _owner;
-    private readonly Dictionary<string, DbCommand> _statements = new(StringComparer.Ordinal);
-
-    internal PreparedReadConnection(DbConnection connection, PreparedReads owner)
-    {
-        _connection = connection;
-        _owner = owner;
-    }
-
-    /// <summary>The first row of <paramref name="sql"/> run with <paramref name="parameters"/> bound in order, as <paramref name="readRow"/> reads it; default without a row.</summary>
-    public async Task<T?> ReadFirstAsync<T>(string sql, IReadOnlyList<object> parameters, Func<DbDataReader, T> readRow, CancellationToken cancellationToken)
-    {
-        var (command, kept) = await StatementAsync(sql, parameters, cancellationToken);
-        try
-        {
-            _owner.Executing(sql);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? readRow(reader) : default;
-        }
-        finally
-        {
-            if (!kept)
-            {
-                await command.DisposeAsync();
-            }
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var command in _statements.Values)
-        {
-            command.Dispose();
-        }
-
-        _connection.Dispose();
-    }
-
-    /// <summary>The statement for <paramref name="sql"/> with the values bound; kept (and prepared) unless the connection holds its maximum.</summary>
-    private async ValueTask<(DbCommand Command, bool Kept)> StatementAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
-    {
-        if (_statements.TryGetValue(sql, out var command))
-        {
-            Bind(command, parameters);
-            return (command, true);
-        }
-
-        command = _connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            command.Parameters.Add(parameter);
-        }
-
-        Bind(command, parameters);
-        if (_statements.Count >= MaxStatements)
-        {
-            return (command, false);
-        }
-
-        // Prepared with the first values bound: PostgreSQL takes the parameters' types from them.
-        try
-        {
-            await command.PrepareAsync(cancellationToken);
-        }
-        catch
-        {
-            await command.DisposeAsync();
-            throw;
-        }
-
-        _statements.Add(sql, command);
-        return (command, true);
-    }
-
-    private static void Bind(DbCommand command, IReadOnlyList<object> parameters)
-    {
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            command.Parameters[i].Value = parameters[i];
-        }
-    }
 }

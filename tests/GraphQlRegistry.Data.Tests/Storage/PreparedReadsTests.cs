@@ -36,13 +36,23 @@ public sealed class PreparedReadsTests : IDisposable
     [Fact]
     public async Task ReadsHeldAtOnce_EachGetTheirOwnConnection()
     {
-        var inner = await _reads.ReadAsync(async outer =>
-        {
-            var first = await outer.ReadFirstAsync(ReadValue, ["revision"], row => row.GetInt64(0), CancellationToken.None);
-            return first + await ReadAsync("revision");
-        }, CancellationToken.None);
+        var (outer, inner) = await _reads.ReadAsync(
+            async outer => (outer, await _reads.ReadAsync(Task.FromResult, CancellationToken.None)), CancellationToken.None);
 
-        Assert.Equal(2, inner);
+        Assert.NotSame(outer, inner);
+    }
+
+    [Fact]
+    public async Task AfterARead_NoSnapshotIsHeld()
+    {
+        // A read transaction left open would pin its snapshot (a revocation committed later would go unseen) and keep
+        // a checkpoint from truncating the WAL; so a full checkpoint after reads must find no reader in its way.
+        await ReadAsync("revision");
+        await ReadAsync("no-such-key");
+        Execute("UPDATE \"Settings\" SET \"Value\" = 3 WHERE \"Key\" = 'revision'");
+
+        Assert.Equal(0L, Query("PRAGMA wal_checkpoint(TRUNCATE)"));
+        Assert.Equal(3, await ReadAsync("revision"));
     }
 
     [Fact]
@@ -81,12 +91,15 @@ public sealed class PreparedReadsTests : IDisposable
     private Task<long?> ReadAsync(string key) => _reads.ReadAsync(
         connection => connection.ReadFirstAsync(ReadValue, [key], row => (long?)row.GetInt64(0), CancellationToken.None), CancellationToken.None);
 
-    private void Execute(string sql)
+    private void Execute(string sql) => Query(sql);
+
+    /// <summary>Runs <paramref name="sql"/> on a connection of its own; the first column of its first row.</summary>
+    private object? Query(string sql)
     {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.ExecuteNonQuery();
+        return command.ExecuteScalar();
     }
 }
