@@ -134,7 +134,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
 
     private Task<Citizen?> LookupAsync(string personalId, ulong columns, CancellationToken cancellationToken)
     {
-        var statement = _lookups.GetOrAdd(columns, mask => CitizenByIdStatement.For(_model.Citizen, _model.Sql, CitizenColumns.PropertiesOf(mask)));
+        var statement = _lookups.GetOrAdd(columns, static (mask, model) => CitizenByIdStatement.For(model.Citizen, model.Sql, CitizenColumns.PropertiesOf(mask)), _model);
         return reads.ReadAsync(connection => connection.ReadFirstAsync(statement.Sql, [personalId], statement.ReadRow, cancellationToken), cancellationToken);
     }
 

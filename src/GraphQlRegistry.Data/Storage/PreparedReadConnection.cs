@@ -1,24 +1,26 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace GraphQlRegistry.Data.Storage;
 
 /// <summary>One open connection of <see cref="PreparedReads"/> and the statements prepared on it, by SQL text.</summary>
-public sealed class PreparedReadConnection : IDisposable
+public sealed partial class PreparedReadConnection : IDisposable
 {
     // A statement per distinct SQL text; the texts are few (one per citizen column set in use), but a caller choosing
     // selections freely must not make a connection hold statements without bound.
     private const int MaxStatements = 64;
 
     private readonly DbConnection _connection;
-    private readonly PreparedReads _owner;
+    private readonly ILogger _logger;
     private readonly Dictionary<string, DbCommand> _statements = new(StringComparer.Ordinal);
 
-    internal PreparedReadConnection(DbConnection connection, PreparedReads owner)
+    /// <param name="logger">The pool's logger: every read is logged under <see cref="PreparedReads"/>' category.</param>
+    internal PreparedReadConnection(DbConnection connection, ILogger logger)
     {
         _connection = connection;
-        _owner = owner;
+        _logger = logger;
     }
 
     /// <summary>The first row of <paramref name="sql"/> run with <paramref name="parameters"/> bound in order, as <paramref name="readRow"/> reads it; default without a row.</summary>
@@ -27,7 +29,7 @@ public sealed class PreparedReadConnection : IDisposable
         var (command, kept) = await StatementAsync(sql, parameters, cancellationToken);
         try
         {
-            _owner.Executing(sql);
+            LogExecuting(_logger, sql);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? readRow(reader) : default;
         }
@@ -117,4 +119,7 @@ public sealed class PreparedReadConnection : IDisposable
             command.Parameters[i].Value = parameters[i];
         }
     }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "Executing prepared read: {Sql}")]
+    private static partial void LogExecuting(ILogger logger, string sql);
 }

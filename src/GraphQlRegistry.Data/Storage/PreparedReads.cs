@@ -12,7 +12,7 @@ namespace GraphQlRegistry.Data.Storage;
 /// SQL again (Microsoft.Data.Sqlite keeps no statement across commands); here it binds and steps a statement compiled
 /// once per connection. Every statement still runs in its own read transaction, so it sees the latest commit.
 /// </summary>
-public sealed partial class PreparedReads(DatabaseProvider provider, string connectionString, ILogger<PreparedReads> logger) : IDisposable
+public sealed class PreparedReads(DatabaseProvider provider, string connectionString, ILogger<PreparedReads> logger) : IDisposable
 {
     // Reads take microseconds and a request makes them one after another, so a few connections serve many requests;
     // the bound keeps this pool from taking a PostgreSQL server's connections from EF Core's.
@@ -84,11 +84,6 @@ public sealed partial class PreparedReads(DatabaseProvider provider, string conn
             throw;
         }
 
-        return new PreparedReadConnection(connection, this);
+        return new PreparedReadConnection(connection, logger);
     }
-
-    internal void Executing(string sql) => LogExecuting(logger, sql);
-
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "Executing prepared read: {Sql}")]
-    private static partial void LogExecuting(ILogger logger, string sql);
 }
