@@ -209,6 +209,26 @@ public sealed class AccessLogReader(AccessLogDbContext context)
         return rows;
     }
 
+    /// <summary>
+    /// The citizen of the entry at <paramref name="path"/> in the request that holds entry <paramref name="sequence"/>:
+    /// null when that request has no entry at the path, or the entry is about no citizen.
+    /// </summary>
+    public async Task<string?> CitizenAtPathAsync(long sequence, string path, CancellationToken cancellationToken)
+    {
+        if (await TextIdAsync(path, cancellationToken) is not { } pathId
+            || await context.Requests.Where(r => r.Start <= sequence).MaxAsync(r => (long?)r.Start, cancellationToken) is not { } start)
+        {
+            return null;
+        }
+
+        var entry = await context.Fields.Where(f => f.RequestStart == start && f.PathId == pathId)
+            .Select(f => (long?)(f.RequestStart + f.Ordinal)).FirstOrDefaultAsync(cancellationToken);
+        var span = entry is { } at
+            ? await context.CitizenSpans.AsNoTracking().Where(s => s.FirstSequence >= start && s.FirstSequence <= at).OrderByDescending(s => s.FirstSequence).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return span is not null && span.LastSequence >= entry ? span.CitizenRef : null;
+    }
+
     internal async Task<int?> TextIdAsync(string? text, CancellationToken cancellationToken) =>
         text is null ? null : await context.Texts.AsNoTracking().Where(t => t.Text == text).Select(t => (int?)t.Id).FirstOrDefaultAsync(cancellationToken);
 

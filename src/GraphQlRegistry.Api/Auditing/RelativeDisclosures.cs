@@ -11,19 +11,18 @@ public static class RelativeDisclosures
 {
     private const string RelativeFieldPrefix = "Relative.";
 
-    // INVARIANT: the entitlement middleware records a relative's disclosed field twice, back to back: first under the
-    // reference of the record read, then under the relative's own. A request's records reach the chain contiguous and
-    // in order (the group-commit writer links each request's list as one run). So an entry disclosed through someone
-    // else's record directly follows an entry of the same request and path about another citizen; an entry about the
-    // record read never does (it is followed by that twin, not preceded).
+    // A relative's field sits under a relationship field of the record read (`father { fullName }`), and the entitlement
+    // middleware records it twice: about the record read and about the relative. The relationship field itself is
+    // recorded about the record read only. So an entry about anyone else than the citizen of the entry one step up its
+    // path was disclosed through someone else's record. Order plays no part: the chain numbers a request's entries
+    // citizen by citizen, not in the order they were resolved.
     public static async Task<IReadOnlySet<long>> ThroughRelativesAsync(AccessLogReader reader, IEnumerable<AccessLogEntry> entries, CancellationToken cancellationToken)
     {
         var through = new HashSet<long>();
         foreach (var entry in entries.Where(e => e.Field?.StartsWith(RelativeFieldPrefix, StringComparison.Ordinal) == true))
         {
-            var previous = await reader.PageAsync(new AccessLogFilter(), 1, entry.Sequence, cancellationToken);
-            if (previous is [var twin] && twin.Sequence == entry.Sequence - 1 && twin.RequestId == entry.RequestId
-                && twin.Path == entry.Path && twin.Field == entry.Field && twin.CitizenRef != entry.CitizenRef)
+            if (entry.Path is { } path && path.LastIndexOf('.') is > 0 and var parent
+                && await reader.CitizenAtPathAsync(entry.Sequence, path[..parent], cancellationToken) is { } owner && owner != entry.CitizenRef)
             {
                 through.Add(entry.Sequence);
             }

@@ -39,13 +39,38 @@ public sealed class ChainLinkerTests
     }
 
     [Fact]
-    public void Link_WritesOneSpanPerRunOfEntriesAboutOneCitizen_WithinARequest()
+    public void Link_WritesOneSpanPerCitizenOfARequest_AndNoneAcrossRequests()
     {
-        AccessRecord About(string? citizen, string request = "r") => LogStore.Record(1, request) with { CitizenRef = citizen };
-
         var batch = ChainLinker.Link(new ChainHead(10, RequestHasher.Genesis), [About("a"), About("a"), About(null), About("a"), About("b"), About("b"), About("b", "next")]);
 
-        Assert.Equal([("a", 11L, 12L), ("a", 14L, 14L), ("b", 15L, 16L), ("b", 17L, 17L)], batch.Spans.Select(s => (s.CitizenRef, s.FirstSequence, s.LastSequence)));
+        Assert.Equal([("a", 11L, 13L), ("b", 15L, 16L), ("b", 17L, 17L)], batch.Spans.Select(s => (s.CitizenRef, s.FirstSequence, s.LastSequence)));
+    }
+
+    [Fact]
+    public void Link_NumbersARequestCitizenByCitizen_InTheOrderOfEachCitizensFirstEntry()
+    {
+        // A page: each citizen's own fields, then their relatives' fields resolved after the whole page.
+        AccessRecord[] page = [About("a", field: "own"), About("b", field: "own"), About(null, field: "none"), About("father-of-a", field: "relative"),
+            About("a", field: "later"), About("father-of-b", field: "relative"), About(null, field: "none-later"), About("b", field: "later")];
+
+        var batch = ChainLinker.Link(ChainHead.Genesis, page);
+
+        Assert.Equal(
+            [("a", "own"), ("a", "later"), ("b", "own"), ("b", "later"), (null, "none"), (null, "none-later"), ("father-of-a", "relative"), ("father-of-b", "relative")],
+            batch.Records.Select(r => (r.CitizenRef, r.Field)));
+        Assert.Equal(["a", "b", "father-of-a", "father-of-b"], batch.Spans.Select(s => s.CitizenRef));
+        Assert.Equal("own", page[1].Field);
+    }
+
+    [Fact]
+    public void Link_HashesTheEntriesInTheOrderItNumbersThem()
+    {
+        var batch = ChainLinker.Link(ChainHead.Genesis, [About("a"), About("b"), About("a")]);
+
+        var request = Assert.Single(batch.Requests);
+        var stored = batch.RecordsOf(request).ToArray().Select(r => HashedEntry.Of(r)).ToArray();
+        Assert.Equal(["a", "a", "b"], stored.Select(e => e.CitizenRef));
+        Assert.Equal(request.Hash, RequestHasher.Compute(request.PreviousHash, request.Start, request.TimeUnixMs, HashedContext.Of(request.Context), stored));
     }
 
     [Fact]
@@ -58,4 +83,7 @@ public sealed class ChainLinkerTests
         Assert.Empty(batch.Requests);
         Assert.Equal(head, batch.Head);
     }
+
+    private static AccessRecord About(string? citizen, string request = "r", string field = "Citizen.fullName") =>
+        LogStore.Record(1, request) with { CitizenRef = citizen, Field = field };
 }

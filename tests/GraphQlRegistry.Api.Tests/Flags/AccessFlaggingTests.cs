@@ -139,6 +139,21 @@ public sealed class AccessFlaggingTests(RegistryServer server) : IClassFixture<R
     }
 
     [Fact]
+    public async Task History_TellsARelativesReadFromTheirOwnRecord_InOneRequest_UnderAliases()
+    {
+        var child = await server.CitizenWithFamilyAsync();
+        var read = await server.QueryAsync(RegistryServer.OrganizationToken("demo-state-agency"),
+            $"{{ dad: citizen(personalId: \"{child.FatherId}\") {{ fullName }} kid: citizen(personalId: \"{child.PersonalId}\") {{ papa: father {{ personalId fullName }} }} }}");
+        Assert.True(read.Errors.Count == 0, read.Body.GetRawText());
+
+        var father = await server.RegistryAsync(db => db.Citizens.AsNoTracking().SingleAsync(c => c.PersonalId == child.FatherId));
+        var fathers = (await HistoryAsync(father)).Where(e => e.GetProperty("requestId").GetString() == read.RequestId)
+            .Select(e => (e.GetProperty("field").GetString(), e.GetProperty("throughRelative").GetBoolean())).Order().ToList();
+
+        Assert.Equal([("Citizen.fullName", false), ("Relative.fullName", true), ("Relative.personalId", true)], fathers);
+    }
+
+    [Fact]
     public async Task History_GivesEachEntrysRequestMaskAndGrant()
     {
         var citizen = await CitizenAsync(7);
