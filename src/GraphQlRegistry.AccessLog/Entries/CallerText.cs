@@ -53,7 +53,8 @@ public static class CallerText
                 return false;
             }
 
-            digits = char.IsAsciiDigit(ch) ? digits + 1 : IsSeparator(ch) ? digits : 0;
+            // Only inside a run of digits does a separator matter: a path is letters and dots, and needs no look at either.
+            digits = char.IsAsciiDigit(ch) ? digits + 1 : digits > 0 && IsSeparator(ch) ? digits : 0;
             if (digits >= IdDigits)
             {
                 return false;

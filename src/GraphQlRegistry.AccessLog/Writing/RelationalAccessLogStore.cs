@@ -123,19 +123,14 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
             _entryTexts[i] = new TextIds(await IdAsync(record.Field), await IdAsync(record.Path), await IdAsync(record.Reason));
         }
 
-        async ValueTask<int> IdAsync(string? text)
+        // Nearly every text is known: those complete at once, without a state machine each.
+        ValueTask<int> IdAsync(string? text) =>
+            text is null ? ValueTask.FromResult(0) : _textIds.TryGetValue(text, out var id) ? ValueTask.FromResult(id) : AddAsync(text);
+
+        async ValueTask<int> AddAsync(string text)
         {
-            if (text is null)
-            {
-                return 0;
-            }
-
-            if (!_textIds.TryGetValue(text, out var id))
-            {
-                id = await StoreTextAsync(connection, transaction, text, cancellationToken);
-                _textIds[text] = id;
-            }
-
+            var id = await StoreTextAsync(connection, transaction, text, cancellationToken);
+            _textIds[text] = id;
             return id;
         }
     }

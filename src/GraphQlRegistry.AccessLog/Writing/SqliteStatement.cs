@@ -6,7 +6,9 @@ namespace GraphQlRegistry.AccessLog.Writing;
 /// <summary>
 /// A statement prepared once for the writer's SQLite connection and bound by index, by type, through SQLite's own
 /// API: no ADO.NET reader, no name-matched binding, no boxing per value. Synchronous, like everything SQLite does; it
-/// runs on the writer's own task.
+/// runs on the writer's own task. SQLite keeps a parameter's value across executions, so an integer or null that a
+/// parameter already holds is not bound again: most of an entry's columns (decision, mask, reason, time offset) repeat
+/// from one row to the next.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
@@ -14,11 +16,23 @@ internal sealed class SqliteStatement : IDisposable
     private const int Done = 101;
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
+    private readonly Held[] _held;
+    private readonly long[] _integers;
 
     public SqliteStatement(SqliteConnection connection, string sql)
     {
         _database = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_database, sql, out _statement));
+        var parameters = raw.sqlite3_bind_parameter_count(_statement) + 1;
+        _held = new Held[parameters];
+        _integers = new long[parameters];
+    }
+
+    private enum Held : byte
+    {
+        Unknown,
+        Integer,
+        Null,
     }
 
     /// <summary>An INSERT of <paramref name="rows"/> rows at once, bound row after row: parameter <c>row × columns + column + 1</c>.</summary>
@@ -28,25 +42,46 @@ internal sealed class SqliteStatement : IDisposable
 
     public SqliteStatement Bind(int index, long value)
     {
-        Check(raw.sqlite3_bind_int64(_statement, index, value));
+        if (_held[index] != Held.Integer || _integers[index] != value)
+        {
+            _held[index] = Held.Unknown;
+            Check(raw.sqlite3_bind_int64(_statement, index, value));
+            (_held[index], _integers[index]) = (Held.Integer, value);
+        }
+
         return this;
     }
 
-    public SqliteStatement BindOptional(int index, int? value)
-    {
-        Check(value is { } number ? raw.sqlite3_bind_int64(_statement, index, number) : raw.sqlite3_bind_null(_statement, index));
-        return this;
-    }
+    public SqliteStatement BindOptional(int index, int? value) => value is { } number ? Bind(index, number) : BindNull(index);
 
     public SqliteStatement Bind(int index, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+        if (value is null)
+        {
+            return BindNull(index);
+        }
+
+        _held[index] = Held.Unknown;
+        Check(raw.sqlite3_bind_text(_statement, index, value));
         return this;
     }
 
     public SqliteStatement Bind(int index, ReadOnlySpan<byte> value)
     {
+        _held[index] = Held.Unknown;
         Check(raw.sqlite3_bind_blob(_statement, index, value));
+        return this;
+    }
+
+    private SqliteStatement BindNull(int index)
+    {
+        if (_held[index] != Held.Null)
+        {
+            _held[index] = Held.Unknown;
+            Check(raw.sqlite3_bind_null(_statement, index));
+            _held[index] = Held.Null;
+        }
+
         return this;
     }
 

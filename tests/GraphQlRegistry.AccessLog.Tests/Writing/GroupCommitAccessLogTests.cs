@@ -1,4 +1,6 @@
 using GraphQlRegistry.AccessLog.Chain;
+using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.Policy.Fields;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.AccessLog.Tests.Writing;
@@ -29,6 +31,35 @@ public sealed class GroupCommitAccessLogTests
         await using var db = store.Context();
         var spans = await db.Entries.GroupBy(e => e.RequestId).Select(g => g.Max(e => e.Sequence) - g.Min(e => e.Sequence)).ToListAsync();
         Assert.All(spans, span => Assert.Equal(4, span));
+    }
+
+    [Fact]
+    public async Task EveryEntry_ReadsBackAsWritten_WhateverTheRowsBeforeItHeld()
+    {
+        // The statements keep a parameter's value from row to row: values that change, repeat and turn null in turn.
+        static AccessRecord Varied(int n, string request) => LogStore.Record(1, request) with
+        {
+            Time = DateTimeOffset.UnixEpoch.AddSeconds(1).AddMilliseconds(n % 3),
+            Field = n % 11 == 0 ? null : "Citizen.f" + n % 4,
+            Path = n % 7 == 0 ? null : "citizen.p" + n % 5,
+            Decision = (FieldOutcome)(n % 3),
+            Mask = n % 3 == 1 ? FieldMask.Partial : FieldMask.None,
+            Reason = n % 3 == 2 ? "FIELD_NOT_ENTITLED" : n % 13 == 0 ? "AUDIT_UNAVAILABLE" : null,
+        };
+        await using var store = await LogStore.CreateAsync();
+        var written = new List<AccessRecord>();
+        foreach (var (request, count) in new[] { ("a", 40), ("b", 71), ("c", 5), ("d", 33) })
+        {
+            var records = Enumerable.Range(written.Count, count).Select(n => Varied(n, request)).ToList();
+            await store.Writer.AppendAsync(records, CancellationToken.None);
+            written.AddRange(records);
+        }
+
+        await using var db = store.Context();
+        var read = await db.Entries.OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(
+            written.Select(r => (r.Context.RequestId, r.Time.ToUnixTimeMilliseconds(), r.Field, r.Path, r.Decision, r.Mask, r.Reason)),
+            read.Select(e => (e.RequestId, e.TimeUnixMs, e.Field, e.Path, e.Decision, e.Mask, e.Reason)));
     }
 
     [Fact]
