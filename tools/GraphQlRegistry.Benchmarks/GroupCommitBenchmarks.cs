@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GraphQlRegistry.Benchmarks;
 
 /// <summary>
-/// One group commit of 1,000 KYC-shaped entries through the real writer on SQLite (WAL, synchronous=FULL): linking,
-/// hashing, the rows, the rollup and the fsync. Entries per second = 1,000 / the mean.
+/// Group commits through the real writer on SQLite (WAL, synchronous=FULL): linking, hashing, the rows, the citizen
+/// index, the rollup and the fsync. <see cref="CommitThousandEntries"/>: 1,000 KYC-shaped entries (entries per second =
+/// 1,000 / the mean); <see cref="CommitOnePage"/>: a state agency's page of 500 citizens (S2), 15,668 entries.
 /// </summary>
 [MemoryDiagnoser]
 public class GroupCommitBenchmarks
@@ -21,6 +22,7 @@ public class GroupCommitBenchmarks
     private string _directory = "";
     private GroupCommitAccessLog _writer = null!;
     private List<AccessRecord> _records = [];
+    private List<AccessRecord> _page = [];
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -33,11 +35,15 @@ public class GroupCommitBenchmarks
         }
 
         _records = KycRecords.Requests(EntriesPerCommit, seed: 1);
+        _page = PageRecords.Page(seed: 1);
         _writer = new GroupCommitAccessLog(new AccessLogWriterOptions(DatabaseProvider.Sqlite, connectionString, TimeSpan.FromMinutes(1)), NullLogger<GroupCommitAccessLog>.Instance);
     }
 
     [Benchmark]
     public Task CommitThousandEntries() => _writer.AppendAsync(_records, CancellationToken.None);
+
+    [Benchmark]
+    public Task CommitOnePage() => _writer.AppendAsync(_page, CancellationToken.None);
 
     [GlobalCleanup]
     public async Task CleanupAsync()
