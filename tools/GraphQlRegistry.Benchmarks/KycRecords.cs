@@ -40,10 +40,12 @@ public static class KycRecords
         var records = new List<AccessRecord>(entries);
         for (var request = 0; records.Count < entries; request++)
         {
-            var citizen = Convert.ToHexStringLower(BitConverter.GetBytes((long)seed * 1_000_003 + request)).PadLeft(64, '0');
-            records.AddRange(Request($"{seed:x8}-{request:x8}", OrganizationType.CreditInstitution, citizen, DateTimeOffset.UtcNow).Take(entries - records.Count));
+            records.AddRange(Request($"{seed:x8}-{request:x8}", OrganizationType.CreditInstitution, CitizenRef(seed, request), DateTimeOffset.UtcNow).Take(entries - records.Count));
         }
 
         return records;
     }
+
+    /// <summary>A pseudonym-shaped reference (64 hex characters) for the <paramref name="citizen"/>-th citizen of a seed.</summary>
+    public static string CitizenRef(int seed, int citizen) => Convert.ToHexStringLower(BitConverter.GetBytes((long)seed * 1_000_003 + citizen)).PadLeft(64, '0');
 }

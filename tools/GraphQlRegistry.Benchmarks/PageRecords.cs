@@ -34,7 +34,7 @@ public static class PageRecords
         for (var i = 0; i < Citizens; i++)
         {
             var node = $"citizens.edges.{i}.node";
-            var citizen = Ref(seed, i);
+            var citizen = KycRecords.CitizenRef(seed, i);
             foreach (var field in OwnFields)
             {
                 Add(citizen, "Citizen." + field, $"{node}.{field}");
@@ -69,14 +69,12 @@ public static class PageRecords
                 foreach (var field in (string[])["personalId", "fullName"])
                 {
                     var path = $"citizens.edges.{i}.node.{relation}.{field}";
-                    Add(Ref(seed, i), "Relative." + field, path);
-                    Add(Ref(seed, Citizens + 2 * i + (relation == "father" ? 0 : 1)), "Relative." + field, path);
+                    Add(KycRecords.CitizenRef(seed, i), "Relative." + field, path);
+                    Add(KycRecords.CitizenRef(seed, Citizens + 2 * i + (relation == "father" ? 0 : 1)), "Relative." + field, path);
                 }
             }
         }
 
         return records;
     }
-
-    private static string Ref(int seed, int citizen) => Convert.ToHexStringLower(BitConverter.GetBytes((long)seed * 1_000_003 + citizen)).PadLeft(64, '0');
 }
