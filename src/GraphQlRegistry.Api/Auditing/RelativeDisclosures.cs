@@ -19,10 +19,22 @@ public static class RelativeDisclosures
     public static async Task<IReadOnlySet<long>> ThroughRelativesAsync(AccessLogReader reader, IEnumerable<AccessLogEntry> entries, CancellationToken cancellationToken)
     {
         var through = new HashSet<long>();
+        // A relative's id and name sit under one relationship field: its owner is looked up once for both.
+        var owners = new Dictionary<(string RequestId, string Path), string?>();
         foreach (var entry in entries.Where(e => e.Field?.StartsWith(RelativeFieldPrefix, StringComparison.Ordinal) == true))
         {
-            if (entry.Path is { } path && path.LastIndexOf('.') is > 0 and var parent
-                && await reader.CitizenAtPathAsync(entry.Sequence, path[..parent], cancellationToken) is { } owner && owner != entry.CitizenRef)
+            if (entry.Path is not { } path || path.LastIndexOf('.') is not (> 0 and var cut))
+            {
+                continue;
+            }
+
+            (string RequestId, string Path) parent = (entry.RequestId, path[..cut]);
+            if (!owners.TryGetValue(parent, out var owner))
+            {
+                owners[parent] = owner = await reader.CitizenAtPathAsync(entry.Sequence, parent.Path, cancellationToken);
+            }
+
+            if (owner is not null && owner != entry.CitizenRef)
             {
                 through.Add(entry.Sequence);
             }
