@@ -19,9 +19,34 @@ public sealed record LinkedRequest(long Start, int Offset, int Count, AccessCont
 }
 
 /// <summary>Records placed in the chain: the requests that hash them, the citizen spans that index them, and the new head.</summary>
-public sealed record LinkedBatch(AccessRecord[] Records, IReadOnlyList<LinkedRequest> Requests, IReadOnlyList<CitizenSpan> Spans, ChainHead Head)
+public sealed record LinkedBatch(ArraySegment<AccessRecord> Records, IReadOnlyList<LinkedRequest> Requests, IReadOnlyList<CitizenSpan> Spans, ChainHead Head)
 {
     public ReadOnlySpan<AccessRecord> RecordsOf(LinkedRequest request) => Records.AsSpan(request.Offset, request.Count);
+}
+
+/// <summary>
+/// The arrays a writer's batches are linked in, kept from one batch to the next: a page's batch holds some 16,000
+/// records, and arrays that size, made anew for every commit, land on the large-object heap and bring on full
+/// collections. A batch's records live here until the next <see cref="ChainLinker.Link(ChainHead, IEnumerable{AccessRecord}, LinkBuffers)"/>
+/// with the same buffers, so one writer owns one.
+/// </summary>
+public sealed class LinkBuffers
+{
+    internal AccessRecord[] Records = [];
+    internal AccessRecord[] Grouped = [];
+    internal HashedEntry[] Hashed = [];
+    internal int[] GroupOf = [];
+
+    /// <summary>A scratch array of at least this length; what it held before is not kept.</summary>
+    internal static T[] AtLeast<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new T[Math.Max(length, array.Length * 2)];
+        }
+
+        return array;
+    }
 }
 
 /// <summary>
@@ -38,20 +63,22 @@ public static class ChainLinker
     /// </summary>
     public const long MaxTimeOffsetMs = 3_600_000;
 
-    public static LinkedBatch Link(ChainHead head, IEnumerable<AccessRecord> records)
+    public static LinkedBatch Link(ChainHead head, IEnumerable<AccessRecord> records) => Link(head, records, new LinkBuffers());
+
+    public static LinkedBatch Link(ChainHead head, IEnumerable<AccessRecord> records, LinkBuffers buffers)
     {
         // A copy, always: grouping reorders it.
-        var all = records.ToArray();
+        var all = CopyOf(records, buffers);
         var requests = new List<LinkedRequest>();
         var spans = new List<CitizenSpan>();
         var sequence = head.Sequence;
         var previousHash = Convert.FromHexString(head.Hash);
-        var hashed = new HashedEntry[all.Length];
-        for (var offset = 0; offset < all.Length;)
+        var hashed = LinkBuffers.AtLeast(ref buffers.Hashed, all.Count);
+        for (var offset = 0; offset < all.Count;)
         {
             var count = UnitLength(all, offset);
             var unit = all.AsSpan(offset, count);
-            GroupByCitizen(unit);
+            GroupByCitizen(unit, buffers);
             for (var i = 0; i < count; i++)
             {
                 hashed[offset + i] = HashedEntry.Of(unit[i]);
@@ -73,12 +100,28 @@ public static class ChainLinker
         return new LinkedBatch(all, requests, spans, new ChainHead(sequence, Convert.ToHexStringLower(previousHash)));
     }
 
-    private static int UnitLength(AccessRecord[] records, int offset)
+    private static ArraySegment<AccessRecord> CopyOf(IEnumerable<AccessRecord> records, LinkBuffers buffers)
+    {
+        var count = 0;
+        foreach (var record in records)
+        {
+            if (count == buffers.Records.Length)
+            {
+                Array.Resize(ref buffers.Records, Math.Max(16, count * 2));
+            }
+
+            buffers.Records[count++] = record;
+        }
+
+        return new ArraySegment<AccessRecord>(buffers.Records, 0, count);
+    }
+
+    private static int UnitLength(ArraySegment<AccessRecord> records, int offset)
     {
         var first = records[offset];
         var time = first.Time.ToUnixTimeMilliseconds();
         var end = offset + 1;
-        while (end < records.Length && (ReferenceEquals(records[end].Context, first.Context) || records[end].Context == first.Context)
+        while (end < records.Count && (ReferenceEquals(records[end].Context, first.Context) || records[end].Context == first.Context)
             && Math.Abs(records[end].Time.ToUnixTimeMilliseconds() - time) <= MaxTimeOffsetMs)
         {
             end++;
@@ -93,7 +136,7 @@ public static class ChainLinker
     /// citizens resolves their relatives after them, which would otherwise cut each citizen's entries into several
     /// spans, each one more row in the spans and in the citizen index; the index rows are most of a commit's cost.
     /// </summary>
-    private static void GroupByCitizen(Span<AccessRecord> unit)
+    private static void GroupByCitizen(Span<AccessRecord> unit, LinkBuffers buffers)
     {
         if (AllAboutOneCitizen(unit))
         {
@@ -102,7 +145,7 @@ public static class ChainLinker
 
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         var noCitizen = -1;
-        var groupOf = new int[unit.Length];
+        var groupOf = LinkBuffers.AtLeast(ref buffers.GroupOf, unit.Length);
         var sizes = new List<int>();
         for (var i = 0; i < unit.Length; i++)
         {
@@ -117,13 +160,13 @@ public static class ChainLinker
             next[group] = next[group - 1] + sizes[group - 1];
         }
 
-        var grouped = new AccessRecord[unit.Length];
+        var grouped = LinkBuffers.AtLeast(ref buffers.Grouped, unit.Length);
         for (var i = 0; i < unit.Length; i++)
         {
             grouped[next[groupOf[i]]++] = unit[i];
         }
 
-        grouped.CopyTo(unit);
+        grouped.AsSpan(0, unit.Length).CopyTo(unit);
 
         int GroupOf(string? citizen)
         {

@@ -20,6 +20,7 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
     private readonly Task _writer;
 
     // Written by the writer's task only (and read at disposal, after it has finished).
+    private readonly LinkBuffers _buffers = new();
     private ChainHead? _head;
     private ChainHead? _published;
     private DateTimeOffset _publishedAt;
@@ -101,7 +102,7 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
             await using (var append = await _store.BeginAsync(CancellationToken.None))
             {
                 // Taken only now, under the store's lock: a request that gave up before this is written as not delivered.
-                var linked = ChainLinker.Link(append.Head, batch.SelectMany(pending => pending.Take()));
+                var linked = ChainLinker.Link(append.Head, batch.SelectMany(pending => pending.Take()), _buffers);
                 await append.WriteAsync(linked, CancellationToken.None);
                 await append.CommitAsync(CancellationToken.None);
                 _head = linked.Head;

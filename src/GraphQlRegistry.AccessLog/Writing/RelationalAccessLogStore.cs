@@ -100,9 +100,9 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
             _textIds.Clear();
         }
 
-        if (_entryTexts.Length < batch.Records.Length)
+        if (_entryTexts.Length < batch.Records.Count)
         {
-            _entryTexts = new TextIds[batch.Records.Length];
+            _entryTexts = new TextIds[batch.Records.Count];
         }
 
         if (_requestTexts.Length < batch.Requests.Count)
@@ -117,7 +117,7 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
                 await IdAsync(context.OrganizationId), await IdAsync(context.OrganizationType is { } type ? WireNames.Of(type) : null), 0);
         }
 
-        for (var i = 0; i < batch.Records.Length; i++)
+        for (var i = 0; i < batch.Records.Count; i++)
         {
             var record = batch.Records[i];
             _entryTexts[i] = new TextIds(await IdAsync(record.Field), await IdAsync(record.Path), await IdAsync(record.Reason));

@@ -44,7 +44,7 @@ public sealed class EntitlementMiddleware : IFieldMiddleware
 
         var value = await next(context);
         return value is IDataLoaderResult pending
-            ? new ShapedDataLoaderResult(pending, resolved => Shape(resolved, decision, rule, citizenRef))
+            ? new ShapedDataLoaderResult(pending, decision, rule, citizenRef)
             : Shape(value, decision, rule, citizenRef);
     }
 
@@ -67,9 +67,9 @@ public sealed class EntitlementMiddleware : IFieldMiddleware
         _ => value,
     };
 
-    private sealed class ShapedDataLoaderResult(IDataLoaderResult inner, Func<object?, object?> shape) : IDataLoaderResult
+    private sealed class ShapedDataLoaderResult(IDataLoaderResult inner, FieldDecision decision, FieldRule rule, string citizenRef) : IDataLoaderResult
     {
         public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default) =>
-            shape(await inner.GetResultAsync(cancellationToken));
+            Shape(await inner.GetResultAsync(cancellationToken), decision, rule, citizenRef);
     }
 }

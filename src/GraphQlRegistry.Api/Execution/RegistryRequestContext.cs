@@ -24,7 +24,7 @@ public sealed class RegistryRequestContext(Caller caller, AccessContext access, 
 
     public RelativeLoader Relatives { get; } = relatives;
 
-    public List<AccessRecord> Records { get; } = [];
+    public AccessRecordList Records { get; } = new();
 
     /// <summary>Records one decision; a denial carries its error code as the reason unless a more precise one is given.</summary>
     public void Record(string? citizenRef, string? field, string? path, FieldDecision decision, string? reason = null) =>
@@ -39,7 +39,7 @@ public sealed class RegistryRequestContext(Caller caller, AccessContext access, 
         _reached.Add(new AccessRecord(Access, clock.GetUtcNow(), citizenRef, field, how, Disclosed.Outcome, Disclosed.Mask, null));
 
     /// <summary>Whether this request found, compared or revealed any citizen's data so far.</summary>
-    public bool TouchedCitizenData => _reached.Count > 0 || Records.Exists(r => r.CitizenRef is not null && r.Decision != FieldOutcome.Denied);
+    public bool TouchedCitizenData => _reached.Count > 0 || Records.Any(r => r.CitizenRef is not null && r.Decision != FieldOutcome.Denied);
 
     internal void RecordCitizensReachedWithoutFields()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Errors;
@@ -44,5 +45,52 @@ public static class ResolveFieldContextExtensions
     public static DataCaller RequireDataCaller(this IResolveFieldContext context) => context.Require<DataCaller>();
 
     /// <summary>The response path as text (<c>citizen.father.fullName</c>), aliases included.</summary>
-    public static string ResponsePathText(this IResolveFieldContext context) => string.Join('.', context.ResponsePath);
+    /// <remarks>Written in one pass into one string: every guarded field of a page of 500 citizens asks for it.</remarks>
+    public static string ResponsePathText(this IResolveFieldContext context)
+    {
+        var segments = context.ResponsePath as IReadOnlyList<object> ?? [.. context.ResponsePath];
+        var length = segments.Count - 1;
+        foreach (var segment in segments)
+        {
+            length += segment is int index ? DigitsOf(index) : ((string)segment).Length;
+        }
+
+        return length < 0 ? string.Empty : string.Create(length, segments, static (text, segments) =>
+        {
+            for (var i = 0; i < segments.Count; i++)
+            {
+                if (i > 0)
+                {
+                    text[0] = '.';
+                    text = text[1..];
+                }
+
+                var written = segments[i] is int index ? Format(index, text) : Copy((string)segments[i], text);
+                text = text[written..];
+            }
+        });
+    }
+
+    private static int DigitsOf(int index)
+    {
+        var digits = 1;
+        while ((index /= 10) > 0)
+        {
+            digits++;
+        }
+
+        return digits;
+    }
+
+    private static int Format(int index, Span<char> text)
+    {
+        index.TryFormat(text, out var written, provider: CultureInfo.InvariantCulture);
+        return written;
+    }
+
+    private static int Copy(string name, Span<char> text)
+    {
+        name.CopyTo(text);
+        return name.Length;
+    }
 }

@@ -74,6 +74,33 @@ public sealed class ChainLinkerTests
     }
 
     [Fact]
+    public void Link_WithBuffersKeptFromBatchToBatch_LinksEachBatchAsFreshArraysWould()
+    {
+        var buffers = new LinkBuffers();
+        var head = ChainHead.Genesis;
+        IEnumerable<AccessRecord>[] batches =
+        [
+            Enumerable.Range(0, 40).Select(n => About($"c{n % 7}") with { Context = LogStore.Record(n / 10, $"page-{n / 10}").Context }),
+            [About("a"), About("b")],
+            Enumerable.Range(0, 90).Select(n => About($"c{n % 3}")),
+            [About("z")],
+        ];
+
+        foreach (var records in batches)
+        {
+            var fresh = ChainLinker.Link(head, records);
+            var reused = ChainLinker.Link(head, records, buffers);
+
+            Assert.Equal(fresh.Records, reused.Records);
+            Assert.Equal(fresh.Requests.Select(r => (r.Start, r.Offset, r.Count, Convert.ToHexString(r.Hash))),
+                reused.Requests.Select(r => (r.Start, r.Offset, r.Count, Convert.ToHexString(r.Hash))));
+            Assert.Equal(fresh.Spans.Select(s => (s.CitizenRef, s.FirstSequence, s.LastSequence)), reused.Spans.Select(s => (s.CitizenRef, s.FirstSequence, s.LastSequence)));
+            Assert.Equal(fresh.Head, reused.Head);
+            head = reused.Head;
+        }
+    }
+
+    [Fact]
     public void Link_OfNothing_KeepsTheHead()
     {
         var head = new ChainHead(7, new string('a', 64));

@@ -79,6 +79,17 @@ public sealed partial class AccessLogEntriesTests(RegistryServer server)
     }
 
     [Fact]
+    public async Task EntryPaths_CarryTheCallersAliases_AndListIndexesOfEveryWidth()
+    {
+        var reply = await server.QueryAsync(RegistryServer.OrganizationToken("demo-state-agency"),
+            "{ rows: citizens(first: 101) { e: edges { n: node { name: fullName } } } }");
+        var paths = (await EntriesOf(reply.RequestId!)).Select(e => e.Path).ToList();
+        Assert.Equal(101, paths.Count);
+        Assert.Equal(["rows.e.0.n.name", "rows.e.9.n.name", "rows.e.10.n.name", "rows.e.99.n.name", "rows.e.100.n.name"],
+            new[] { 0, 9, 10, 99, 100 }.Select(i => paths[i]));
+    }
+
+    [Fact]
     public async Task CitizenReadingOwnRecord_IsLoggedByPseudonymOnly()
     {
         var citizen = await server.CitizenWithFamilyAsync();
