@@ -12,7 +12,7 @@ namespace GraphQlRegistry.AccessLog.Entries;
 public sealed class AccessRecordList : IReadOnlyList<AccessRecord>
 {
     private const int LargeObjectThreshold = 85_000;
-    private const int FirstCapacity = 16;
+    private const int FirstCapacity = 32;
 
     // The largest power of two of records that fits below the threshold (1,024 for a 64-byte record).
     private static readonly int ChunkShift = (int)Math.Log2((LargeObjectThreshold - 64) / Unsafe.SizeOf<AccessRecord>());
