@@ -87,11 +87,8 @@ public static class ChainLinker
             var time = unit[0].Time.ToUnixTimeMilliseconds();
             var hash = RequestHasher.Compute(previousHash, sequence + 1, time, HashedContext.Of(unit[0].Context), hashed.AsSpan(offset, count));
             requests.Add(new LinkedRequest(sequence + 1, offset, count, unit[0].Context, time, previousHash, hash));
-            var firstOfRequest = spans.Count;
-            foreach (var record in unit)
-            {
-                Extend(spans, record.CitizenRef, ++sequence, firstOfRequest);
-            }
+            AddSpans(spans, unit, sequence + 1);
+            sequence += count;
 
             previousHash = hash;
             offset += count;
@@ -199,20 +196,27 @@ public static class ChainLinker
         return true;
     }
 
-    /// <summary>Spans stay within one request, so a span's entries are found under one request row.</summary>
-    private static void Extend(List<CitizenSpan> spans, string? citizen, long sequence, int firstOfRequest)
+    /// <summary>
+    /// One span per run of consecutive entries about one citizen, numbered from <paramref name="firstSequence"/>. Spans
+    /// stay within one request, so a span's entries are found under one request row.
+    /// </summary>
+    private static void AddSpans(List<CitizenSpan> spans, ReadOnlySpan<AccessRecord> unit, long firstSequence)
     {
-        if (citizen is null)
+        for (var start = 0; start < unit.Length;)
         {
-            return;
-        }
+            var citizen = unit[start].CitizenRef;
+            var end = start + 1;
+            while (end < unit.Length && string.Equals(unit[end].CitizenRef, citizen, StringComparison.Ordinal))
+            {
+                end++;
+            }
 
-        if (spans.Count > firstOfRequest && spans[^1] is { } last && last.CitizenRef == citizen && last.LastSequence == sequence - 1)
-        {
-            spans[^1] = new CitizenSpan { CitizenRef = citizen, FirstSequence = last.FirstSequence, LastSequence = sequence };
-            return;
-        }
+            if (citizen is not null)
+            {
+                spans.Add(new CitizenSpan { CitizenRef = citizen, FirstSequence = firstSequence + start, LastSequence = firstSequence + end - 1 });
+            }
 
-        spans.Add(new CitizenSpan { CitizenRef = citizen, FirstSequence = sequence, LastSequence = sequence });
+            start = end;
+        }
     }
 }

@@ -101,6 +101,14 @@ public sealed class ChainLinkerTests
     }
 
     [Fact]
+    public void Link_GivesEntriesAboutNoCitizenNoSpan_AndNumbersTheSpansAroundThem()
+    {
+        var batch = ChainLinker.Link(new ChainHead(10, RequestHasher.Genesis), [About("a"), About(null), About("a"), About("b"), About("c", "next")]);
+
+        Assert.Equal([("a", 11L, 12L), ("b", 14L, 14L), ("c", 15L, 15L)], batch.Spans.Select(s => (s.CitizenRef, s.FirstSequence, s.LastSequence)));
+    }
+
+    [Fact]
     public void Link_OfNothing_KeepsTheHead()
     {
         var head = new ChainHead(7, new string('a', 64));
