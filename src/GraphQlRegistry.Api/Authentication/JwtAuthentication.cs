@@ -1,7 +1,6 @@
 using System.Text;
 using GraphQlRegistry.Api.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GraphQlRegistry.Api.Authentication;
@@ -44,33 +43,17 @@ public static class JwtAuthentication
                     : [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256],
                 IssuerSigningKey = jwt.Authority is null ? SigningKey(settings.JwtSigningKey) : null,
             };
-            options.Events = new JwtBearerEvents { OnTokenValidated = context => RefuseAmbiguous(context, jwt.MaxTokenLifetime) };
         });
 
         // The library checks lifetimes on the system clock, so the cache must read that clock too (not a configurable
         // one): a remembered token then stops being served no later than a fresh validation would refuse it.
-        services.AddSingleton(_ => new ValidatedTokenCache(TimeProvider.System));
+        services.AddSingleton(_ => new ValidatedTokenCache(TimeProvider.System, jwt.MaxTokenLifetime));
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<ValidatedTokenCache>((options, cache) =>
         {
             options.TokenHandlers.Clear();
             options.TokenHandlers.Add(cache);
         });
         return services;
-    }
-
-    /// <summary>A token that passed validation but is ambiguous or lives too long fails authentication (401).</summary>
-    private static Task RefuseAmbiguous(TokenValidatedContext context, TimeSpan maxLifetime)
-    {
-        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var defect = context.SecurityToken is JsonWebToken token
-            ? TokenShape.Check(Base64UrlEncoder.DecodeBytes(token.EncodedPayload), now, maxLifetime)
-            : TokenDefect.NotAnObject;
-        if (defect != TokenDefect.None)
-        {
-            context.Fail($"The token is refused: {defect}.");
-        }
-
-        return Task.CompletedTask;
     }
 
     public static SymmetricSecurityKey SigningKey(string key) => new(Encoding.UTF8.GetBytes(key));

@@ -7,12 +7,14 @@ namespace GraphQlRegistry.Api.Authentication;
 /// <summary>
 /// A token handler that remembers tokens it has fully validated, keyed by the whole token text, until their own
 /// expiry: a client sends the same token for every request of its session, and checking its signature, issuer,
-/// audience and lifetime again each time was a visible part of a request. A hit is served only while the token is
-/// unexpired by the validation clock; past that, or for any text not seen before, the full validation runs and
-/// decides (with its clock skew), exactly as without the cache. Failures are never remembered. Bounded: when full,
-/// expired entries are swept, and a token that still finds no room is validated per request.
+/// audience, lifetime and shape again each time was a visible part of a request. A hit is served only while the token
+/// is unexpired by the validation clock; past that, or for any text not seen before, the full validation runs and
+/// decides (with its clock skew), exactly as without the cache. Full validation ends with <see cref="TokenShape"/>: a
+/// token that passed it once passes it for the rest of its life, since <c>exp − now</c> only shrinks. Failures are
+/// never remembered. Bounded: when full, expired entries are swept, and a token that still finds no room is validated
+/// per request.
 /// </summary>
-public sealed class ValidatedTokenCache(TimeProvider clock, int capacity = ValidatedTokenCache.DefaultCapacity) : JsonWebTokenHandler
+public sealed class ValidatedTokenCache(TimeProvider clock, TimeSpan maxLifetime, int capacity = ValidatedTokenCache.DefaultCapacity) : JsonWebTokenHandler
 {
     public const int DefaultCapacity = 10_000;
 
@@ -34,13 +36,29 @@ public sealed class ValidatedTokenCache(TimeProvider clock, int capacity = Valid
             _validated.TryRemove(token, out _);
         }
 
-        var result = await base.ValidateTokenAsync(token, validationParameters);
+        var result = RefusedWhenAmbiguous(await base.ValidateTokenAsync(token, validationParameters));
         if (result.IsValid && result.SecurityToken is JsonWebToken { ValidTo: var expiry } && now < expiry)
         {
             Remember(token, result, now);
         }
 
         return result.IsValid ? Copy(result) : result;
+    }
+
+    /// <summary>A token that passed validation but is ambiguous or lives too long is refused (401), with its defect.</summary>
+    private TokenValidationResult RefusedWhenAmbiguous(TokenValidationResult result)
+    {
+        if (!result.IsValid)
+        {
+            return result;
+        }
+
+        var defect = result.SecurityToken is JsonWebToken token
+            ? TokenShape.Check(Base64UrlEncoder.DecodeBytes(token.EncodedPayload), clock.GetUtcNow(), maxLifetime)
+            : TokenDefect.NotAnObject;
+        return defect == TokenDefect.None
+            ? result
+            : new TokenValidationResult { IsValid = false, Exception = new SecurityTokenValidationException($"The token is refused: {defect}.") };
     }
 
     /// <summary>Adds under a lock, so racing first requests cannot push the cache past its capacity; hits never take it.</summary>

@@ -13,7 +13,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public async Task RememberedToken_PastItsExpiry_IsRefused()
     {
-        var cache = new ValidatedTokenCache(_clock);
+        var cache = new ValidatedTokenCache(_clock, TimeSpan.FromDays(1));
         var token = Token(TimeSpan.FromMinutes(1));
         Assert.True((await cache.ValidateTokenAsync(token, Parameters())).IsValid);
         Assert.Equal(1, cache.Count);
@@ -28,7 +28,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public async Task RememberedToken_WithinItsLifetime_IsServedAgain()
     {
-        var cache = new ValidatedTokenCache(_clock);
+        var cache = new ValidatedTokenCache(_clock, TimeSpan.FromDays(1));
         var token = Token(TimeSpan.FromMinutes(10));
         await cache.ValidateTokenAsync(token, Parameters());
 
@@ -40,7 +40,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public async Task TokenWithAnotherSignature_IsNotServedFromTheCache()
     {
-        var cache = new ValidatedTokenCache(_clock);
+        var cache = new ValidatedTokenCache(_clock, TimeSpan.FromDays(1));
         var token = Token(TimeSpan.FromMinutes(10));
         await cache.ValidateTokenAsync(token, Parameters());
         var forged = HandMintedToken.Sign(token.Split('.')[1] is var payload ? Base64UrlEncoder.Decode(payload) : "", "another-key-that-is-long-enough-for-hs256-0123456789");
@@ -52,9 +52,37 @@ public sealed class ValidatedTokenCacheTests
     }
 
     [Fact]
+    public async Task SignedTokenWithAClaimGivenTwice_IsRefusedWithItsDefect_EveryTime()
+    {
+        var cache = new ValidatedTokenCache(_clock, TimeSpan.FromDays(1));
+        var ambiguous = HandMintedToken.Sign(HandMintedToken.Payload(Claims + ",\"org_id\":\"demo-telecom-provider\""));
+
+        var first = await cache.ValidateTokenAsync(ambiguous, Parameters());
+        var second = await cache.ValidateTokenAsync(ambiguous, Parameters());
+
+        Assert.All([first, second], result =>
+        {
+            Assert.False(result.IsValid);
+            Assert.Contains(nameof(TokenDefect.DuplicateClaim), result.Exception.Message, StringComparison.Ordinal);
+        });
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
+    public async Task SignedTokenLivingLongerThanAllowed_IsRefused()
+    {
+        var cache = new ValidatedTokenCache(_clock, TimeSpan.FromMinutes(5));
+
+        var result = await cache.ValidateTokenAsync(Token(TimeSpan.FromMinutes(10)), Parameters());
+
+        Assert.False(result.IsValid);
+        Assert.Contains(nameof(TokenDefect.LifetimeTooLong), result.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefusedToken_IsNotRemembered()
     {
-        var cache = new ValidatedTokenCache(_clock);
+        var cache = new ValidatedTokenCache(_clock, TimeSpan.FromDays(1));
         var wrongAudience = HandMintedToken.Sign(HandMintedToken.Payload(Claims).Replace("\"aud\":\"graphql-registry\"", "\"aud\":\"elsewhere\"", StringComparison.Ordinal));
 
         Assert.False((await cache.ValidateTokenAsync(wrongAudience, Parameters())).IsValid);
@@ -65,7 +93,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public async Task ManyDistinctTokens_StayWithinTheCapacity_AndAreAllValidated()
     {
-        var cache = new ValidatedTokenCache(_clock, capacity: 3);
+        var cache = new ValidatedTokenCache(_clock, TimeSpan.FromDays(1), capacity: 3);
         for (var i = 0; i < 10; i++)
         {
             var token = HandMintedToken.Sign(HandMintedToken.Payload($"\"sub\":\"svc-{i}\",\"org_id\":\"demo-state-agency\",\"channel\":\"NATIONAL_PORTAL\""));
@@ -78,7 +106,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public async Task ExpiredEntries_MakeRoomForNewTokens()
     {
-        var cache = new ValidatedTokenCache(_clock, capacity: 1);
+        var cache = new ValidatedTokenCache(_clock, TimeSpan.FromDays(1), capacity: 1);
         await cache.ValidateTokenAsync(Token(TimeSpan.FromMinutes(1)), Parameters());
         _clock.Advance(TimeSpan.FromMinutes(2));
 
@@ -90,7 +118,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public async Task EachValidation_GetsItsOwnIdentity()
     {
-        var cache = new ValidatedTokenCache(_clock);
+        var cache = new ValidatedTokenCache(_clock, TimeSpan.FromDays(1));
         var token = Token(TimeSpan.FromMinutes(10));
         var first = await cache.ValidateTokenAsync(token, Parameters());
         first.ClaimsIdentity.AddClaim(new Claim("roles", "auditor"));
