@@ -12,10 +12,11 @@ namespace GraphQlRegistry.AccessLog.Entries;
 public sealed class AccessRecordList : IReadOnlyList<AccessRecord>
 {
     private const int LargeObjectThreshold = 85_000;
+    private const int ArrayHeaderAllowance = 64;
     private const int FirstCapacity = 32;
 
-    // The largest power of two of records that fits below the threshold (1,024 for a 64-byte record).
-    private static readonly int ChunkShift = (int)Math.Log2((LargeObjectThreshold - 64) / Unsafe.SizeOf<AccessRecord>());
+    // The largest power of two of records whose array stays below the threshold (1,024 for a 64-byte record).
+    private static readonly int ChunkShift = (int)Math.Log2((LargeObjectThreshold - ArrayHeaderAllowance) / Unsafe.SizeOf<AccessRecord>());
     private static readonly int ChunkSize = 1 << ChunkShift;
 
     private readonly List<AccessRecord[]> _chunks = [];

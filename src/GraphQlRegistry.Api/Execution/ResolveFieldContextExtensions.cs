@@ -50,9 +50,9 @@ public static class ResolveFieldContextExtensions
     {
         var segments = context.ResponsePath as IReadOnlyList<object> ?? [.. context.ResponsePath];
         var length = segments.Count - 1;
-        foreach (var segment in segments)
+        for (var i = 0; i < segments.Count; i++)
         {
-            length += segment is int index ? DigitsOf(index) : ((string)segment).Length;
+            length += segments[i] is int index ? DigitsOf(index) : ((string)segments[i]).Length;
         }
 
         return length < 0 ? string.Empty : string.Create(length, segments, static (text, segments) =>
