@@ -28,11 +28,13 @@ public sealed record LinkedBatch(ArraySegment<AccessRecord> Records, IReadOnlyLi
 /// The arrays a writer's batches are linked in, kept from one batch to the next: a page's batch holds some 16,000
 /// records, and arrays that size, made anew for every commit, land on the large-object heap and bring on full
 /// collections. A batch's records live here until the next <see cref="ChainLinker.Link(ChainHead, IEnumerable{AccessRecord}, LinkBuffers)"/>
-/// with the same buffers, so one writer owns one.
+/// with the same buffers, so one writer owns one, and nothing outside this assembly may hold its batches. Slots past
+/// the current batch are cleared, so no earlier record stays reachable from here.
 /// </summary>
-public sealed class LinkBuffers
+internal sealed class LinkBuffers
 {
     internal AccessRecord[] Records = [];
+    internal int RecordsInUse;
     internal AccessRecord[] Grouped = [];
     internal HashedEntry[] Hashed = [];
     internal int[] GroupOf = [];
@@ -65,7 +67,7 @@ public static class ChainLinker
 
     public static LinkedBatch Link(ChainHead head, IEnumerable<AccessRecord> records) => Link(head, records, new LinkBuffers());
 
-    public static LinkedBatch Link(ChainHead head, IEnumerable<AccessRecord> records, LinkBuffers buffers)
+    internal static LinkedBatch Link(ChainHead head, IEnumerable<AccessRecord> records, LinkBuffers buffers)
     {
         // A copy, always: grouping reorders it.
         var all = CopyOf(records, buffers);
@@ -86,6 +88,7 @@ public static class ChainLinker
 
             var time = unit[0].Time.ToUnixTimeMilliseconds();
             var hash = RequestHasher.Compute(previousHash, sequence + 1, time, HashedContext.Of(unit[0].Context), hashed.AsSpan(offset, count));
+            hashed.AsSpan(offset, count).Clear();
             requests.Add(new LinkedRequest(sequence + 1, offset, count, unit[0].Context, time, previousHash, hash));
             AddSpans(spans, unit, sequence + 1);
             sequence += count;
@@ -110,6 +113,12 @@ public static class ChainLinker
             buffers.Records[count++] = record;
         }
 
+        if (count < buffers.RecordsInUse)
+        {
+            Array.Clear(buffers.Records, count, buffers.RecordsInUse - count);
+        }
+
+        buffers.RecordsInUse = count;
         return new ArraySegment<AccessRecord>(buffers.Records, 0, count);
     }
 
@@ -164,6 +173,7 @@ public static class ChainLinker
         }
 
         grouped.AsSpan(0, unit.Length).CopyTo(unit);
+        grouped.AsSpan(0, unit.Length).Clear();
 
         int GroupOf(string? citizen)
         {

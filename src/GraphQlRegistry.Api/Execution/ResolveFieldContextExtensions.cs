@@ -52,7 +52,7 @@ public static class ResolveFieldContextExtensions
         var length = segments.Count - 1;
         for (var i = 0; i < segments.Count; i++)
         {
-            length += segments[i] is int index ? DigitsOf(index) : ((string)segments[i]).Length;
+            length += segments[i] is int index and >= 0 ? DigitsOf(index) : NameOf(segments[i]).Length;
         }
 
         return length < 0 ? string.Empty : string.Create(length, segments, static (text, segments) =>
@@ -65,11 +65,13 @@ public static class ResolveFieldContextExtensions
                     text = text[1..];
                 }
 
-                var written = segments[i] is int index ? Format(index, text) : Copy((string)segments[i], text);
+                var written = segments[i] is int index and >= 0 ? Format(index, text) : Copy(NameOf(segments[i]), text);
                 text = text[written..];
             }
         });
     }
+
+    private static string NameOf(object? segment) => segment as string ?? Convert.ToString(segment, CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static int DigitsOf(int index)
     {

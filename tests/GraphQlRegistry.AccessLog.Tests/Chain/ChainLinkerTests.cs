@@ -74,7 +74,7 @@ public sealed class ChainLinkerTests
     }
 
     [Fact]
-    public void Link_WithBuffersKeptFromBatchToBatch_LinksEachBatchAsFreshArraysWould()
+    public void Link_WithBuffersKeptFromBatchToBatch_LinksEachBatchAsFreshArraysWould_AndKeepsNoEarlierRecord()
     {
         var buffers = new LinkBuffers();
         var head = ChainHead.Genesis;
@@ -96,6 +96,9 @@ public sealed class ChainLinkerTests
                 reused.Requests.Select(r => (r.Start, r.Offset, r.Count, Convert.ToHexString(r.Hash))));
             Assert.Equal(fresh.Spans.Select(s => (s.CitizenRef, s.FirstSequence, s.LastSequence)), reused.Spans.Select(s => (s.CitizenRef, s.FirstSequence, s.LastSequence)));
             Assert.Equal(fresh.Head, reused.Head);
+            Assert.All(buffers.Records.Skip(reused.Records.Count), slot => Assert.Equal(default, slot));
+            Assert.All(buffers.Grouped, slot => Assert.Equal(default, slot));
+            Assert.All(buffers.Hashed, slot => Assert.Equal(default, slot));
             head = reused.Head;
         }
     }
