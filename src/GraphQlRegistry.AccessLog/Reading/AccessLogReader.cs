@@ -221,12 +221,15 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             return null;
         }
 
-        var entry = await context.Fields.Where(f => f.RequestStart == start && f.PathId == pathId)
-            .Select(f => (long?)(f.RequestStart + f.Ordinal)).FirstOrDefaultAsync(cancellationToken);
-        var span = entry is { } at
-            ? await context.CitizenSpans.AsNoTracking().Where(s => s.FirstSequence >= start && s.FirstSequence <= at).OrderByDescending(s => s.FirstSequence).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        return span is not null && span.LastSequence >= entry ? span.CitizenRef : null;
+        if (await context.Fields.Where(f => f.RequestStart == start && f.PathId == pathId)
+                .Select(f => (long?)(f.RequestStart + f.Ordinal)).FirstOrDefaultAsync(cancellationToken) is not { } entry)
+        {
+            return null;
+        }
+
+        var span = await context.CitizenSpans.AsNoTracking().Where(s => s.FirstSequence >= start && s.FirstSequence <= entry)
+            .OrderByDescending(s => s.FirstSequence).FirstOrDefaultAsync(cancellationToken);
+        return CitizenIfReaching(span, entry);
     }
 
     internal async Task<int?> TextIdAsync(string? text, CancellationToken cancellationToken) =>
@@ -276,7 +279,11 @@ public sealed class AccessLogReader(AccessLogDbContext context)
 
     /// <summary>The citizen of the last span starting at or before the entry, if it reaches the entry: the rule the chain check follows.</summary>
     private static string? CitizenOf(ILookup<long, CitizenSpan> spans, EntryRow row) =>
-        spans[row.RequestStart].Where(s => s.FirstSequence <= row.Sequence).MaxBy(s => s.FirstSequence) is { } span && span.LastSequence >= row.Sequence ? span.CitizenRef : null;
+        CitizenIfReaching(spans[row.RequestStart].Where(s => s.FirstSequence <= row.Sequence).MaxBy(s => s.FirstSequence), row.Sequence);
+
+    /// <summary>The citizen of the last span starting at or before an entry, if that span reaches the entry.</summary>
+    private static string? CitizenIfReaching(CitizenSpan? lastStartingAtOrBefore, long sequence) =>
+        lastStartingAtOrBefore is { } span && span.LastSequence >= sequence ? span.CitizenRef : null;
 
     private static bool Matches(StoredRequest request, HashedEntry entry, AccessLogFilter filter) =>
         (filter.CitizenRef is null || entry.CitizenRef == filter.CitizenRef)
