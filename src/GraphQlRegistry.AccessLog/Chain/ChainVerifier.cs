@@ -61,9 +61,12 @@ public static class ChainVerifier
             : new ChainVerification(true, checkedCount, null, null);
     }
 
+    // A set difference, sorted once on each side: the settled runs are keyed by run first, so a seek per span would
+    // cost one per run.
     private static Task<long?> FirstUnindexedSpanAsync(AccessLogDbContext context, CancellationToken cancellationToken) =>
         context.CitizenSpans.AsNoTracking()
-            .Where(s => !context.IndexedSpans.Any(i => i.CitizenKey == s.CitizenRef.Substring(0, CitizenIndexRow.KeyLength) && i.FirstSequence == s.FirstSequence))
+            .Select(s => new CitizenIndexRow { CitizenKey = s.CitizenRef.Substring(0, CitizenIndexRow.KeyLength), FirstSequence = s.FirstSequence })
+            .Except(context.IndexedSpans)
             .OrderBy(s => s.FirstSequence)
             .Select(s => (long?)s.FirstSequence)
             .FirstOrDefaultAsync(cancellationToken);

@@ -133,13 +133,13 @@ public sealed class AccessLogReader(AccessLogDbContext context)
     }
 
     /// <summary>
-    /// A citizen's entries: their spans, found through both levels of the citizen index, and checked against the whole
+    /// A citizen's entries: their spans, found through the citizen index's recent level and runs, and checked against the whole
     /// pseudonym; each span lies within one request, the last one starting at or before it.
     /// </summary>
     internal IQueryable<EntryRow> CitizenRows(string citizenRef, int? fieldId, AccessLogFilter filter, long? beforeSequence)
     {
         var key = CitizenIndexRow.KeyOf(citizenRef);
-        var indexed = context.IndexedSpans.Where(i => i.CitizenKey == key).Select(i => i.FirstSequence);
+        var indexed = context.IndexedSpansUnder(key);
         var spans = context.CitizenSpans.AsNoTracking().Where(s => indexed.Contains(s.FirstSequence) && s.CitizenRef == citizenRef);
         if (beforeSequence is { } before)
         {

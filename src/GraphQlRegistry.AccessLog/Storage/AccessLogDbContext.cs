@@ -13,7 +13,8 @@ namespace GraphQlRegistry.AccessLog.Storage;
 /// The access log's own store, apart from the registry so that its durability settings and faults are its own.
 /// A request is stored once (<see cref="Requests"/>), each of its entries as a few small integers (<see cref="Fields"/>,
 /// texts by number through <see cref="Texts"/>), citizens once per run of entries (<see cref="CitizenSpans"/>), found by
-/// citizen through the two levels of the citizen index (<see cref="CitizenIndexRow"/>).
+/// citizen through the citizen index: a small recent level (<see cref="CitizenIndexRow"/>) and sorted runs
+/// (<see cref="CitizenIndexRun"/>).
 /// <see cref="Entries"/> reads them back joined, one <see cref="AccessLogEntry"/> per entry, through a view.
 /// </summary>
 public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> options) : DbContext(options)
@@ -24,6 +25,7 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
     public const string SpansTableName = "AccessLogCitizenSpans";
     public const string RecentCitizenIndexTableName = "AccessLogRecentCitizenIndex";
     public const string CitizenIndexTableName = "AccessLogCitizenIndex";
+    public const string CitizenIndexRunsTableName = "AccessLogCitizenIndexRuns";
     public const string HourlyCountsTableName = "AccessLogHourlyCounts";
     public const string EntriesViewName = "AccessLogEntryView";
 
@@ -37,10 +39,24 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
 
     public DbSet<CitizenIndexRow> RecentCitizenIndex => Set<CitizenIndexRow>(RecentCitizenIndexTableName);
 
-    public DbSet<CitizenIndexRow> CitizenIndex => Set<CitizenIndexRow>(CitizenIndexTableName);
+    public DbSet<SettledCitizenIndexRow> CitizenIndex => Set<SettledCitizenIndexRow>(CitizenIndexTableName);
 
-    /// <summary>Every span's index row, whichever level holds it (each is in exactly one): what readers and checks look in.</summary>
-    public IQueryable<CitizenIndexRow> IndexedSpans => RecentCitizenIndex.Select(AsRow).Concat(CitizenIndex.Select(AsRow));
+    public DbSet<CitizenIndexRun> CitizenIndexRuns => Set<CitizenIndexRun>();
+
+    /// <summary>
+    /// Every span's index row, whichever level or run holds it (each is in exactly one): what the chain check looks in.
+    /// A row of a run the runs table does not list is not indexed, since readers do not look there.
+    /// </summary>
+    public IQueryable<CitizenIndexRow> IndexedSpans =>
+        RecentCitizenIndex.Select(AsRow).Concat(CitizenIndex.Where(i => CitizenIndexRuns.Select(r => r.Run).Contains(i.Run)).Select(SettledAsRow));
+
+    /// <summary>
+    /// The first sequences of the spans indexed under <paramref name="citizenKey"/>: one seek in the recent level and
+    /// one in each run. The runs are named (<c>Run IN (…)</c>) rather than joined: a join let SQLite scan the index.
+    /// </summary>
+    public IQueryable<long> IndexedSpansUnder(string citizenKey) =>
+        RecentCitizenIndex.Where(i => i.CitizenKey == citizenKey).Select(i => i.FirstSequence)
+            .Concat(CitizenIndex.Where(i => CitizenIndexRuns.Select(r => r.Run).Contains(i.Run) && i.CitizenKey == citizenKey).Select(i => i.FirstSequence));
 
     public DbSet<HourlyCount> HourlyCounts => Set<HourlyCount>();
 
@@ -95,16 +111,27 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
             span.Property(s => s.FirstSequence).ValueGeneratedNever();
         });
 
-        // WITHOUT ROWID tables on SQLite (see the migration), like the entries.
-        foreach (var level in (string[])[RecentCitizenIndexTableName, CitizenIndexTableName])
+        // WITHOUT ROWID tables on SQLite (see the migrations), like the entries.
+        modelBuilder.SharedTypeEntity<CitizenIndexRow>(RecentCitizenIndexTableName, row =>
         {
-            modelBuilder.SharedTypeEntity<CitizenIndexRow>(level, row =>
-            {
-                row.ToTable(level);
-                row.HasKey(r => new { r.CitizenKey, r.FirstSequence });
-                row.Property(r => r.CitizenKey).HasMaxLength(CitizenIndexRow.KeyLength);
-            });
-        }
+            row.ToTable(RecentCitizenIndexTableName);
+            row.HasKey(r => new { r.CitizenKey, r.FirstSequence });
+            row.Property(r => r.CitizenKey).HasMaxLength(CitizenIndexRow.KeyLength);
+        });
+        modelBuilder.SharedTypeEntity<SettledCitizenIndexRow>(CitizenIndexTableName, row =>
+        {
+            row.ToTable(CitizenIndexTableName);
+            row.HasKey(r => new { r.Run, r.CitizenKey, r.FirstSequence });
+            row.Property(r => r.CitizenKey).HasMaxLength(CitizenIndexRow.KeyLength);
+        });
+
+        modelBuilder.Entity<CitizenIndexRun>(run =>
+        {
+            run.ToTable(CitizenIndexRunsTableName);
+            run.HasKey(r => r.Run);
+            run.Property(r => r.Run).ValueGeneratedNever();
+            run.Property(r => r.MergedBelow).HasMaxLength(CitizenIndexRow.KeyLength);
+        });
 
         modelBuilder.Entity<HourlyCount>(count =>
         {
@@ -128,6 +155,9 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
 
     // The two levels are two entity types: EF unites them as one projected shape, not as entities.
     private static readonly System.Linq.Expressions.Expression<Func<CitizenIndexRow, CitizenIndexRow>> AsRow =
+        row => new CitizenIndexRow { CitizenKey = row.CitizenKey, FirstSequence = row.FirstSequence };
+
+    private static readonly System.Linq.Expressions.Expression<Func<SettledCitizenIndexRow, CitizenIndexRow>> SettledAsRow =
         row => new CitizenIndexRow { CitizenKey = row.CitizenKey, FirstSequence = row.FirstSequence };
 
     private static readonly ValueConverter<string, byte[]> HexConverter = new(hex => Convert.FromHexString(hex), bytes => Convert.ToHexStringLower(bytes));

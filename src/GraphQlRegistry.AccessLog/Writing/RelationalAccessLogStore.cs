@@ -9,8 +9,9 @@ namespace GraphQlRegistry.AccessLog.Writing;
 /// What the SQL stores share: the writer's own connection, opened on first use and dropped after any failure; an
 /// append that locks, reads the chain head inside its transaction (so several server instances sharing one database
 /// extend one chain, not forks of it), writes the batch the store's own way, and commits; the in-memory map from
-/// texts to their <see cref="LogText"/> ids; the batch's additions to the hourly rollup; and the settling of the
-/// citizen index's recent level (<see cref="CitizenIndexRow"/>) once it holds <paramref name="citizenIndexBatch"/> rows.
+/// texts to their <see cref="LogText"/> ids; the batch's additions to the hourly rollup; and the citizen index's
+/// upkeep: settling its recent level (<see cref="CitizenIndexRow"/>) into a new sorted run once it holds
+/// <paramref name="citizenIndexBatch"/> rows, and merging runs a slice at a time (<see cref="CitizenIndexCompaction"/>).
 /// </summary>
 internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAccessLogStore
 {
@@ -37,16 +38,10 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
 
     protected static readonly string AddText = $"INSERT INTO \"{AccessLogDbContext.TextsTableName}\" (\"Text\") VALUES ($1) RETURNING \"Id\"";
 
-    /// <summary>
-    /// Moves the recent level into the settled one, in key order so that each settled leaf is visited once, and empties
-    /// it: the same statements on SQLite and PostgreSQL, in the append's transaction, so a span is always in one level.
-    /// </summary>
-    private static readonly string SettleCitizenIndex =
-        $"INSERT INTO \"{AccessLogDbContext.CitizenIndexTableName}\" ({Quoted(CitizenIndexColumns)}) " +
-        $"SELECT {Quoted(CitizenIndexColumns)} FROM \"{AccessLogDbContext.RecentCitizenIndexTableName}\" ORDER BY {Quoted(CitizenIndexColumns)}; " +
-        $"DELETE FROM \"{AccessLogDbContext.RecentCitizenIndexTableName}\"";
-
     private static readonly string CountRecentCitizenIndex = $"SELECT COUNT(*) FROM \"{AccessLogDbContext.RecentCitizenIndexTableName}\"";
+
+    /// <summary>Merge work per span added: a row is rewritten once per tier, and eight tiers of 8,192 × 8ⁿ cover any log.</summary>
+    private const int MergeRowsPerSpan = 8;
 
     /// <summary>Paths hold callers' aliases, so the texts are not a closed set: the map forgets everything past this.</summary>
     private const int MaxCachedTexts = 100_000;
@@ -60,6 +55,10 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
     // The recent level's rows as of the last commit, counted once per connection. Other instances sharing the database
     // add rows this one does not count: the level then settles later, which costs a little, and is never wrong.
     private long? _recentCitizenIndexRows;
+
+    // Merge work earned by the spans written since the last slice: slices of at least one batch, so that a KYC lookup's
+    // single span does not pay for a slice of its own.
+    private long _mergeRowsDue;
 
     public async Task<IAccessLogAppend> BeginAsync(CancellationToken cancellationToken)
     {
@@ -174,7 +173,7 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
 
     protected static string Placeholders(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => "$" + i));
 
-    /// <summary>The recent level's rows once the batch is in, after settling it if that reaches the batch size.</summary>
+    /// <summary>The recent level's rows once the batch is in, after settling it into a new run if that reaches the batch size.</summary>
     private async Task<long> SettleCitizenIndexWhenFullAsync(DbConnection connection, DbTransaction transaction, int added, CancellationToken cancellationToken)
     {
         var recent = _recentCitizenIndexRows is { } counted ? counted + added : await CountRecentCitizenIndexAsync(connection, transaction, cancellationToken);
@@ -183,7 +182,27 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
             return recent;
         }
 
-        await ExecuteAsync(connection, transaction, SettleCitizenIndex, cancellationToken);
+        var runs = await CitizenIndexMaintenance.ReadRunsAsync(connection, transaction, cancellationToken);
+        await ExecuteAsync(connection, transaction, CitizenIndexMaintenance.Settle(runs.Count == 0 ? 1 : runs.Max(r => r.Run) + 1), cancellationToken);
+        return 0;
+    }
+
+    /// <summary>The merge work the batch earned, done as one slice once it amounts to a batch of rows; the work still due.</summary>
+    private async Task<long> MergeCitizenIndexRunsAsync(DbConnection connection, DbTransaction transaction, int added, CancellationToken cancellationToken)
+    {
+        var due = _mergeRowsDue + (long)added * MergeRowsPerSpan;
+        if (due < citizenIndexBatch)
+        {
+            return due;
+        }
+
+        var runs = await CitizenIndexMaintenance.ReadRunsAsync(connection, transaction, cancellationToken);
+        var sql = CitizenIndexMaintenance.Sql(CitizenIndexCompaction.Plan(runs, citizenIndexBatch, due));
+        if (sql.Length > 0)
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+        }
+
         return 0;
     }
 
@@ -211,6 +230,7 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
         // A failed append rolled back the texts it added: their ids must not be used again.
         _textIds.Clear();
         _recentCitizenIndexRows = null;
+        _mergeRowsDue = 0;
         OnReset();
         if (_connection is not null)
         {
@@ -231,6 +251,7 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
     {
         private bool _committed;
         private long? _recentCitizenIndexRows;
+        private long _mergeRowsDue;
 
         public ChainHead Head { get; } = head;
 
@@ -239,6 +260,7 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
             await store.ResolveTextsAsync(connection, transaction, batch, cancellationToken);
             await store.WriteAsync(connection, transaction, batch, cancellationToken);
             _recentCitizenIndexRows = await store.SettleCitizenIndexWhenFullAsync(connection, transaction, batch.Spans.Count, cancellationToken);
+            _mergeRowsDue = await store.MergeCitizenIndexRunsAsync(connection, transaction, batch.Spans.Count, cancellationToken);
         }
 
         public async Task CommitAsync(CancellationToken cancellationToken)
@@ -246,6 +268,7 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
             await transaction.CommitAsync(cancellationToken);
             _committed = true;
             store._recentCitizenIndexRows = _recentCitizenIndexRows;
+            store._mergeRowsDue = _mergeRowsDue;
         }
 
         public async ValueTask DisposeAsync()

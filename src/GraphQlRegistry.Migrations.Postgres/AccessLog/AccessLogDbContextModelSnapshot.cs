@@ -23,6 +23,9 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
 
             modelBuilder.Entity("AccessLogCitizenIndex", b =>
                 {
+                    b.Property<long>("Run")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("CitizenKey")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -30,7 +33,7 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                     b.Property<long>("FirstSequence")
                         .HasColumnType("bigint");
 
-                    b.HasKey("CitizenKey", "FirstSequence");
+                    b.HasKey("Run", "CitizenKey", "FirstSequence");
 
                     b.ToTable("AccessLogCitizenIndex", (string)null);
                 });
@@ -221,6 +224,26 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                     b.HasKey("Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
 
                     b.ToTable("AccessLogHourlyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.CitizenIndexRun", b =>
+                {
+                    b.Property<long>("Run")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MergedBelow")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("MergingInto")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Run");
+
+                    b.ToTable("AccessLogCitizenIndexRuns", (string)null);
                 });
 
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LogText", b =>

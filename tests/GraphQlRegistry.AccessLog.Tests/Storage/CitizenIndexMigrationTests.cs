@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace GraphQlRegistry.AccessLog.Tests.Storage;
 
-/// <summary>A log written before the citizen index had levels keeps every citizen's history: the migration indexes its spans.</summary>
+/// <summary>
+/// A log written before the citizen index had levels keeps every citizen's history: the migrations index its spans,
+/// and the settled level they fill becomes the first run.
+/// </summary>
 public sealed class CitizenIndexMigrationTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("citizen-index-migration-").FullName;
@@ -15,7 +18,7 @@ public sealed class CitizenIndexMigrationTests : IDisposable
         new(new DbContextOptionsBuilder<AccessLogDbContext>().UseSqlite($"Data Source={Path.Combine(_directory, "access-log.db")}").Options);
 
     [Fact]
-    public async Task SpansLoggedBeforeTheMigration_AreAllInTheSettledLevel()
+    public async Task SpansLoggedBeforeTheMigration_AreAllInTheFirstRun()
     {
         await using (var db = Context())
         {
@@ -28,6 +31,9 @@ public sealed class CitizenIndexMigrationTests : IDisposable
 
         await using var migrated = Context();
         var settled = await migrated.CitizenIndex.OrderBy(i => i.FirstSequence).Select(i => new { i.CitizenKey, i.FirstSequence }).ToListAsync();
+        var run = Assert.Single(await migrated.CitizenIndexRuns.ToListAsync());
+        Assert.Equal((0L, 3L, (long?)null, (string?)null), (run.Run, run.Rows, run.MergingInto, run.MergedBelow));
+        Assert.All(await migrated.CitizenIndex.Select(i => i.Run).ToListAsync(), r => Assert.Equal(0L, r));
 
         Assert.Equal(
             [new { CitizenKey = "a-pseudonym-long", FirstSequence = 1L }, new { CitizenKey = "short", FirstSequence = 4L }, new { CitizenKey = "a-pseudonym-long", FirstSequence = 5L }],

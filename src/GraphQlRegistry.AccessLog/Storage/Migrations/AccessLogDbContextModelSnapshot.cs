@@ -18,6 +18,9 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
 
             modelBuilder.Entity("AccessLogCitizenIndex", b =>
                 {
+                    b.Property<long>("Run")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CitizenKey")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -25,7 +28,7 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                     b.Property<long>("FirstSequence")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("CitizenKey", "FirstSequence");
+                    b.HasKey("Run", "CitizenKey", "FirstSequence");
 
                     b.ToTable("AccessLogCitizenIndex", (string)null);
                 });
@@ -214,6 +217,26 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                     b.HasKey("Hour", "OrganizationId", "OrganizationType", "FieldId", "Decision", "ReasonId");
 
                     b.ToTable("AccessLogHourlyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.CitizenIndexRun", b =>
+                {
+                    b.Property<long>("Run")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedBelow")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MergingInto")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Run");
+
+                    b.ToTable("AccessLogCitizenIndexRuns", (string)null);
                 });
 
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LogText", b =>
