@@ -7,8 +7,8 @@ namespace GraphQlRegistry.AccessLog.Storage;
 /// Size-tiered: a run's tier is how many times <see cref="FanIn"/> its rows exceed the settle batch, and a tier that
 /// holds <see cref="FanIn"/> idle runs merges them into one new run. A merge moves its rows one slice of the key space
 /// at a time, in the writer's commits, so that no commit pays for a whole merge. Pseudonyms are HMACs, so their keys
-/// are uniform and a slice of a fraction of the key space moves about that fraction of the rows; a key that is not
-/// hexadecimal still moves, in the last slice at the latest, because slices cover the key space without gaps.
+/// are uniform and a slice of a fraction of the key space moves about that fraction of the rows; the last slice moves
+/// all that the sources still hold, so a key that is not hexadecimal, or text ordered otherwise, still moves.
 /// </summary>
 public static class CitizenIndexCompaction
 {
@@ -87,8 +87,9 @@ public sealed record CompactionStep(IReadOnlyList<MergeStart> Starts, MergeSlice
 public sealed record MergeStart(long Target, long Rows, IReadOnlyList<long> Sources);
 
 /// <summary>
-/// Move the keys from <paramref name="From"/> (inclusive) up to <paramref name="Until"/> (exclusive; to the end when
-/// null, the merge's last slice) from the merge's sources into <paramref name="Target"/>. Bounds are 16 lowercase
-/// hexadecimal digits or "" (the start), never text read from elsewhere, so they can be written into SQL as they are.
+/// Move the keys from <paramref name="From"/> (inclusive) up to <paramref name="Until"/> (exclusive) from the merge's
+/// sources into <paramref name="Target"/>; when <paramref name="Until"/> is null, the merge's last slice, move all
+/// that the sources still hold. Bounds are 16 lowercase hexadecimal digits or "" (the start), never text read from
+/// elsewhere, so they can be written into SQL as they are.
 /// </summary>
 public readonly record struct MergeSlice(long Target, string From, string? Until);

@@ -51,10 +51,12 @@ internal static class CitizenIndexMaintenance
         $"INSERT INTO {Runs} (\"Run\", \"Rows\", \"MergedBelow\") VALUES ({merge.Target}, {merge.Rows}, ''); " +
         $"UPDATE {Runs} SET \"MergingInto\" = {merge.Target} WHERE \"Run\" IN ({string.Join(", ", merge.Sources)})";
 
+    // The last slice takes whatever its sources still hold, whatever its bound: no key is left behind even where the
+    // database orders text otherwise than byte by byte (a PostgreSQL collation), since earlier slices deleted theirs.
     private static string Move(MergeSlice slice)
     {
-        var rows = $"\"Run\" IN (SELECT \"Run\" FROM {Runs} WHERE \"MergingInto\" = {slice.Target}) AND \"CitizenKey\" >= '{slice.From}'" +
-            (slice.Until is { } until ? $" AND \"CitizenKey\" < '{until}'" : "");
+        var rows = $"\"Run\" IN (SELECT \"Run\" FROM {Runs} WHERE \"MergingInto\" = {slice.Target})" +
+            (slice.Until is { } until ? $" AND \"CitizenKey\" >= '{slice.From}' AND \"CitizenKey\" < '{until}'" : "");
         var moved =
             $"INSERT INTO {Settled} (\"Run\", {Row}) SELECT {slice.Target}, {Row} FROM {Settled} WHERE {rows} ORDER BY {Row}; " +
             $"DELETE FROM {Settled} WHERE {rows}; ";
