@@ -52,8 +52,8 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
     private TextIds[] _requestTexts = [];
     private DbConnection? _connection;
 
-    // The recent level's rows as of the last commit, counted once per connection. Other instances sharing the database
-    // add rows this one does not count: the level then settles later, which costs a little, and is never wrong.
+    // The recent level's rows as of the last commit, counted once per connection, and again under the lock before a
+    // settle: other instances sharing the database add rows this one does not count, and settle rows it counted.
     private long? _recentCitizenIndexRows;
 
     // Merge work earned by the spans written since the last slice: slices of at least one batch, so that a KYC lookup's
@@ -177,6 +177,11 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
     private async Task<long> SettleCitizenIndexWhenFullAsync(DbConnection connection, DbTransaction transaction, int added, CancellationToken cancellationToken)
     {
         var recent = _recentCitizenIndexRows is { } counted ? counted + added : await CountRecentCitizenIndexAsync(connection, transaction, cancellationToken);
+        if (recent >= citizenIndexBatch && _recentCitizenIndexRows is not null)
+        {
+            recent = await CountRecentCitizenIndexAsync(connection, transaction, cancellationToken);
+        }
+
         if (recent < citizenIndexBatch)
         {
             return recent;

@@ -40,9 +40,11 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                     table.PrimaryKey("PK_AccessLogCitizenIndexRuns", x => x.Run);
                 });
 
-            // The spans indexed so far are run 0.
+            // The spans indexed so far are run 0. The default only served them: a writer that names no run (an instance
+            // of the release before, during an upgrade) must fail rather than add rows to a run no reader looks in.
             migrationBuilder.Sql("""
-                INSERT INTO "AccessLogCitizenIndexRuns" ("Run", "Rows") SELECT 0, COUNT(*) FROM "AccessLogCitizenIndex" HAVING COUNT(*) > 0
+                INSERT INTO "AccessLogCitizenIndexRuns" ("Run", "Rows") SELECT 0, COUNT(*) FROM "AccessLogCitizenIndex" HAVING COUNT(*) > 0;
+                ALTER TABLE "AccessLogCitizenIndex" ALTER COLUMN "Run" DROP DEFAULT
                 """);
         }
 
