@@ -47,8 +47,7 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
     /// Every span's index row, whichever level or run holds it (each is in exactly one): what the chain check looks in.
     /// A row of a run the runs table does not list is not indexed, since readers do not look there.
     /// </summary>
-    public IQueryable<CitizenIndexRow> IndexedSpans =>
-        RecentCitizenIndex.Select(AsRow).Concat(CitizenIndex.Where(i => CitizenIndexRuns.Select(r => r.Run).Contains(i.Run)).Select(SettledAsRow));
+    public IQueryable<CitizenIndexRow> IndexedSpans => RecentCitizenIndex.Select(AsRow).Concat(ListedRuns.Select(SettledAsRow));
 
     /// <summary>
     /// The first sequences of the spans indexed under <paramref name="citizenKey"/>: one seek in the recent level and
@@ -56,7 +55,10 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
     /// </summary>
     public IQueryable<long> IndexedSpansUnder(string citizenKey) =>
         RecentCitizenIndex.Where(i => i.CitizenKey == citizenKey).Select(i => i.FirstSequence)
-            .Concat(CitizenIndex.Where(i => CitizenIndexRuns.Select(r => r.Run).Contains(i.Run) && i.CitizenKey == citizenKey).Select(i => i.FirstSequence));
+            .Concat(ListedRuns.Where(i => i.CitizenKey == citizenKey).Select(i => i.FirstSequence));
+
+    /// <summary>The settled rows of the runs the runs table lists: the only ones a reader looks in.</summary>
+    private IQueryable<SettledCitizenIndexRow> ListedRuns => CitizenIndex.Where(i => CitizenIndexRuns.Select(r => r.Run).Contains(i.Run));
 
     public DbSet<HourlyCount> HourlyCounts => Set<HourlyCount>();
 

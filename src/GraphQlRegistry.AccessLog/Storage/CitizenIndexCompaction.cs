@@ -24,7 +24,7 @@ public static class CitizenIndexCompaction
     /// </summary>
     public static CompactionStep Plan(IReadOnlyCollection<CitizenIndexRun> runs, int batch, long rows)
     {
-        var nextRun = runs.Count == 0 ? 1 : runs.Max(r => r.Run) + 1;
+        var nextRun = NextRun(runs);
         var starts = runs.Where(IsIdle)
             .GroupBy(r => TierOf(r.Rows, batch))
             .Where(tier => tier.Count() >= FanIn)
@@ -39,6 +39,9 @@ public static class CitizenIndexCompaction
         var slice = inProgress.Length == 0 ? (MergeSlice?)null : SliceOf(inProgress[0].Run, inProgress[0].Rows, inProgress[0].From, rows);
         return new CompactionStep(starts, slice);
     }
+
+    /// <summary>The id of the next run: above every run, so a new run's rows go to the end of the b-tree.</summary>
+    public static long NextRun(IReadOnlyCollection<CitizenIndexRun> runs) => runs.Count == 0 ? 1 : runs.Max(r => r.Run) + 1;
 
     /// <summary>The tier of a run of <paramref name="rows"/> rows: 0 below <c>batch × FanIn</c>, one more for each further factor.</summary>
     public static int TierOf(long rows, int batch)

@@ -176,19 +176,16 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
     /// <summary>The recent level's rows once the batch is in, after settling it into a new run if that reaches the batch size.</summary>
     private async Task<long> SettleCitizenIndexWhenFullAsync(DbConnection connection, DbTransaction transaction, int added, CancellationToken cancellationToken)
     {
-        var recent = _recentCitizenIndexRows is { } counted ? counted + added : await CountRecentCitizenIndexAsync(connection, transaction, cancellationToken);
-        if (recent >= citizenIndexBatch && _recentCitizenIndexRows is not null)
-        {
-            recent = await CountRecentCitizenIndexAsync(connection, transaction, cancellationToken);
-        }
-
+        // The estimate decides only when it is below the batch: a settle is decided on the count.
+        var estimate = _recentCitizenIndexRows + added;
+        var recent = estimate < citizenIndexBatch ? estimate.Value : await CountRecentCitizenIndexAsync(connection, transaction, cancellationToken);
         if (recent < citizenIndexBatch)
         {
             return recent;
         }
 
         var runs = await CitizenIndexMaintenance.ReadRunsAsync(connection, transaction, cancellationToken);
-        await ExecuteAsync(connection, transaction, CitizenIndexMaintenance.Settle(runs.Count == 0 ? 1 : runs.Max(r => r.Run) + 1), cancellationToken);
+        await ExecuteAsync(connection, transaction, CitizenIndexMaintenance.Settle(CitizenIndexCompaction.NextRun(runs)), cancellationToken);
         return 0;
     }
 
