@@ -46,7 +46,11 @@ public sealed class IdePageTests : IClassFixture<IdePageTests.IdeServer>
             }
         };
 
-        await page.GotoAsync(_server.BaseAddress + "graphql");
+        // The page introspects once without a token as it loads; under load that request can leave after the token is
+        // typed, so the test waits for its answer before it types.
+        await page.RunAndWaitForResponseAsync(
+            () => page.GotoAsync(_server.BaseAddress + "graphql"),
+            response => response.Request.Method == "POST" && response.Url.EndsWith("/graphql", StringComparison.Ordinal));
         await page.FillAsync("#token", token);
         tokenPasted = true;
         await page.ClickAsync("#use-token");
