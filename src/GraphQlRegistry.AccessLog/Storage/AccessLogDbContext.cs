@@ -50,8 +50,8 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
     public IQueryable<CitizenIndexRow> IndexedSpans => RecentCitizenIndex.Select(AsRow).Concat(ListedRuns.Select(SettledAsRow));
 
     /// <summary>
-    /// The first sequences of the spans indexed under <paramref name="citizenKey"/>: one seek in the recent level and
-    /// one in each run. The runs are named (<c>Run IN (…)</c>) rather than joined: a join let SQLite scan the index.
+    /// The first sequences of the spans indexed under <paramref name="citizenKey"/>: a scan of the recent level (at most
+    /// a batch, kept in span order for the writer) and one seek in each run. The runs are named (<c>Run IN (…)</c>) rather than joined: a join let SQLite scan the index.
     /// </summary>
     public IQueryable<long> IndexedSpansUnder(string citizenKey) =>
         RecentCitizenIndex.Where(i => i.CitizenKey == citizenKey).Select(i => i.FirstSequence)
@@ -113,11 +113,13 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
             span.Property(s => s.FirstSequence).ValueGeneratedNever();
         });
 
-        // WITHOUT ROWID tables on SQLite (see the migrations), like the entries.
+        // WITHOUT ROWID tables on SQLite (see the migrations), like the entries. The recent level is kept in span order,
+        // so that the writer appends to it; a reader scans it, and it never holds more than a batch.
         modelBuilder.SharedTypeEntity<CitizenIndexRow>(RecentCitizenIndexTableName, row =>
         {
             row.ToTable(RecentCitizenIndexTableName);
-            row.HasKey(r => new { r.CitizenKey, r.FirstSequence });
+            row.HasKey(r => r.FirstSequence);
+            row.Property(r => r.FirstSequence).ValueGeneratedNever();
             row.Property(r => r.CitizenKey).HasMaxLength(CitizenIndexRow.KeyLength);
         });
         modelBuilder.SharedTypeEntity<SettledCitizenIndexRow>(CitizenIndexTableName, row =>

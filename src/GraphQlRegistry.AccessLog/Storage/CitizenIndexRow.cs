@@ -5,7 +5,8 @@ namespace GraphQlRegistry.AccessLog.Storage;
 /// sequence. A pseudonym is random, so every span would dirty a random leaf of one large b-tree, which SQLite writes
 /// out whole at every commit. The index therefore has two levels:
 /// <list type="bullet">
-/// <item><see cref="AccessLogDbContext.RecentCitizenIndex"/>, small, written with each span in its transaction;</item>
+/// <item><see cref="AccessLogDbContext.RecentCitizenIndex"/>, small, written with each span in its transaction and
+/// kept in span order, so that it too grows at its end (readers scan it);</item>
 /// <item>the settled level, sorted runs (<see cref="CitizenIndexRun"/>, <see cref="SettledCitizenIndexRow"/>): the
 /// recent level becomes a new run whenever it reaches <c>CitizenIndexBatch</c> rows, in the transaction that empties
 /// it, and runs merge a slice at a time (<see cref="CitizenIndexCompaction"/>).</item>

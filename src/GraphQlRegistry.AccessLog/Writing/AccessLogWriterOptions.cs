@@ -6,7 +6,7 @@ namespace GraphQlRegistry.AccessLog.Writing;
 /// <summary>
 /// Where and how the log is written (<c>Registry:AccessLog:*</c>); where its heads are published, how often at most
 /// (and always on shutdown); how many spans the citizen index's recent level takes before it is settled
-/// (<see cref="Storage.CitizenIndexRow"/>): larger settles less often and dirties more recent leaves per commit.
+/// (<see cref="Storage.CitizenIndexRow"/>): larger settles less often and leaves readers more of it to scan.
 /// </summary>
 public sealed record AccessLogWriterOptions(
     DatabaseProvider Provider,

@@ -40,14 +40,15 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
 
             modelBuilder.Entity("AccessLogRecentCitizenIndex", b =>
                 {
-                    b.Property<string>("CitizenKey")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
                     b.Property<long>("FirstSequence")
                         .HasColumnType("bigint");
 
-                    b.HasKey("CitizenKey", "FirstSequence");
+                    b.Property<string>("CitizenKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("FirstSequence");
 
                     b.ToTable("AccessLogRecentCitizenIndex", (string)null);
                 });

@@ -42,6 +42,28 @@ public sealed class CitizenIndexMigrationTests : IDisposable
         Assert.Equal(settled.Select(i => i.CitizenKey), (await migrated.CitizenSpans.OrderBy(s => s.FirstSequence).ToListAsync()).Select(s => CitizenIndexRow.KeyOf(s.CitizenRef)));
     }
 
+    [Fact]
+    public async Task RecentLevelRekeyedInSpanOrder_KeepsEveryRow_AndStaysWithoutRowid()
+    {
+        await using (var db = Context())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("CitizenIndexRuns");
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"AccessLogRecentCitizenIndex\" (\"CitizenKey\", \"FirstSequence\") VALUES ('ffff', 1), ('0000', 2), ('8888', 3), ('0000', 4)");
+            await db.Database.MigrateAsync();
+        }
+
+        await using var migrated = Context();
+        Assert.Equal(
+            [("ffff", 1L), ("0000", 2L), ("8888", 3L), ("0000", 4L)],
+            (await migrated.RecentCitizenIndex.OrderBy(i => i.FirstSequence).ToListAsync()).Select(i => (i.CitizenKey, i.FirstSequence)));
+        var table = await migrated.Database
+            .SqlQueryRaw<string>("SELECT \"sql\" AS \"Value\" FROM sqlite_master WHERE \"name\" = 'AccessLogRecentCitizenIndex'").SingleAsync();
+        Assert.Contains("PRIMARY KEY (\"FirstSequence\")", table);
+        Assert.EndsWith("WITHOUT ROWID", table);
+        Assert.Equal([2L, 4L], await migrated.IndexedSpansUnder("0000").OrderBy(s => s).ToListAsync());
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

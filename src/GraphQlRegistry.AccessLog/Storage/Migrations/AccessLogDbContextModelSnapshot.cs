@@ -35,14 +35,15 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
 
             modelBuilder.Entity("AccessLogRecentCitizenIndex", b =>
                 {
-                    b.Property<string>("CitizenKey")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("FirstSequence")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("CitizenKey", "FirstSequence");
+                    b.Property<string>("CitizenKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FirstSequence");
 
                     b.ToTable("AccessLogRecentCitizenIndex", (string)null);
                 });
