@@ -35,7 +35,9 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _writer = Task.Run(WriteLoopAsync);
+        // A thread of its own: woken by the queue directly, not queued behind the requests' work on the thread pool (every
+        // request waits for the writer's next commit), and its synchronous SQLite calls hold no pool thread.
+        _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public async Task AppendAsync(IReadOnlyList<AccessRecord> records, CancellationToken cancellationToken)
@@ -77,10 +79,10 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
         }
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<PendingAppend>();
-        while (await _queue.Reader.WaitToReadAsync())
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
             var entries = 0;
@@ -90,7 +92,7 @@ public sealed partial class GroupCommitAccessLog : IAccessLogSink, IAsyncDisposa
                 entries += pending.Records.Count;
             }
 
-            await CommitAsync(batch, entries);
+            CommitAsync(batch, entries).GetAwaiter().GetResult();
         }
     }
 
