@@ -59,8 +59,8 @@ public sealed class AccessLogReaderTests : IAsyncLifetime
         var runs = await db.CitizenIndexRuns.ToListAsync();
 
         Assert.InRange(recent.Count, 1, 7);
-        Assert.Contains(runs, r => r.MergedBelow is not null);
-        Assert.Contains(runs, r => r.MergingInto is not null);
+        Assert.Equal(8, runs.Count(r => r.MergingInto is not null));
+        Assert.Single(runs, r => r.MergedBelow is not null);
         Assert.Empty(await db.CitizenIndex.Where(i => !db.CitizenIndexRuns.Any(r => r.Run == i.Run)).ToListAsync());
         Assert.Equal(await db.CitizenSpans.Select(s => s.FirstSequence).OrderBy(s => s).ToListAsync(), recent.Concat(settled).Order().ToList());
     }
