@@ -51,7 +51,8 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
 
     /// <summary>
     /// The first sequences of the spans indexed under <paramref name="citizenKey"/>: a scan of the recent level (at most
-    /// a batch, kept in span order for the writer) and one seek in each run. The runs are named (<c>Run IN (…)</c>) rather than joined: a join let SQLite scan the index.
+    /// a batch, kept in span order for the writer) and one seek in each run. The runs are named (<c>Run IN (…)</c>)
+    /// rather than joined: a join let SQLite scan the index.
     /// </summary>
     public IQueryable<long> IndexedSpansUnder(string citizenKey) =>
         RecentCitizenIndex.Where(i => i.CitizenKey == citizenKey).Select(i => i.FirstSequence)
