@@ -28,6 +28,7 @@ public static class RegistryServices
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RequestLines>();
         services.AddPooledDbContextFactory<RegistryDbContext>(o => o.UseRegistryProvider(settings.Provider, settings.RegistryConnectionString));
         services.AddPooledDbContextFactory<AccessLogDbContext>(o => o.UseRegistryProvider(settings.AccessLogProvider, settings.AccessLogConnectionString));
         services.AddSingleton(sp => new PreparedReads(settings.Provider, settings.RegistryConnectionString, sp.GetRequiredService<ILogger<PreparedReads>>()));

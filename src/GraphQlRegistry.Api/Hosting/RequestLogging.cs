@@ -9,8 +9,9 @@ namespace GraphQlRegistry.Api.Hosting;
 /// One structured line per HTTP request: request id, route, organisation, status, duration. Only values the server
 /// chose or a verified token carries are written: the route pattern, never the path or query string a caller sent
 /// (a GET query string holds the GraphQL document and its personal ids); a citizen caller is not named at all.
+/// <see cref="RequestLines"/> writes the lines, off the request's thread.
 /// </summary>
-public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
+public sealed class RequestLogging(RequestDelegate next, RequestLines lines)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -25,11 +26,8 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
             var route = RegistryTelemetry.RouteOf(http);
             var organization = CallerText.Clean(http.User.FindFirst(RegistryClaims.OrganizationId)?.Value, CallerText.OrganizationIdMaxLength) ?? "-";
             RegistryMetrics.RequestAnswered(route, http.Response.StatusCode);
-            LogRequest(logger, requestId, CallerText.Clean(http.Request.Method, CallerText.OperationNameMaxLength)!, route, organization, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            lines.Add(new RequestLine(requestId, CallerText.Clean(http.Request.Method, CallerText.OperationNameMaxLength)!, route, organization,
+                http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
         }
     }
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
-        Message = "Request {RequestId} {Method} {Route} organisation {OrganizationId} answered {Status} in {DurationMs:F1} ms")]
-    private static partial void LogRequest(ILogger logger, string requestId, string method, string route, string organizationId, int status, double durationMs);
 }
