@@ -37,13 +37,15 @@ public sealed partial class RequestLines : IAsyncDisposable
 
     public void Add(RequestLine line)
     {
-        if (_disposed || Interlocked.Increment(ref _waiting) > _maxWaiting)
+        if (_disposed)
         {
-            if (!_disposed)
-            {
-                Interlocked.Decrement(ref _waiting);
-            }
+            Write(line);
+            return;
+        }
 
+        if (Interlocked.Increment(ref _waiting) > _maxWaiting)
+        {
+            Interlocked.Decrement(ref _waiting);
             Write(line);
             return;
         }
@@ -81,6 +83,11 @@ public sealed partial class RequestLines : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         _disposed = true;
         await _stopping.CancelAsync();
         await _loop;
