@@ -21,7 +21,6 @@ public sealed partial class RequestLines : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private int _waiting;
-    private volatile bool _disposed;
 
     public RequestLines(ILogger<RequestLogging> logger)
         : this(logger, DefaultInterval, DefaultMaxWaiting)
@@ -37,7 +36,7 @@ public sealed partial class RequestLines : IAsyncDisposable
 
     public void Add(RequestLine line)
     {
-        if (_disposed)
+        if (_stopping.IsCancellationRequested)
         {
             Write(line);
             return;
@@ -83,12 +82,11 @@ public sealed partial class RequestLines : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
+        if (_stopping.IsCancellationRequested)
         {
             return;
         }
 
-        _disposed = true;
         await _stopping.CancelAsync();
         await _loop;
         WriteQueued();
