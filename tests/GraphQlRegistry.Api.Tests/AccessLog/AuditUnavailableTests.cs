@@ -66,23 +66,11 @@ public sealed class AuditUnavailableTests : IClassFixture<ImpatientServer>
             Assert.Equal(HttpStatusCode.ServiceUnavailable, reply.Status);
         }
 
-        var entries = await EventuallyAsync(() => EntriesOf(reply.RequestId!), found => found.Count == 2);
+        var entries = await Eventually.ReadAsync(() => EntriesOf(reply.RequestId!), found => found.Count == 2);
         Assert.All(entries, e => Assert.Equal((FieldOutcome.Denied, FieldMask.None, "AUDIT_UNAVAILABLE"), (e.Decision, e.Mask, e.Reason)));
         Assert.Equal(["Citizen.fullName", "Citizen.sex"], entries.Select(e => e.Field));
     }
 
     private Task<List<AccessLogEntry>> EntriesOf(string requestId) =>
         _server.LogAsync(db => db.Entries.AsNoTracking().Where(e => e.RequestId == requestId).OrderBy(e => e.Sequence).ToListAsync());
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var value = await read();
-        for (var attempt = 0; attempt < 100 && !done(value); attempt++)
-        {
-            await Task.Delay(100);
-            value = await read();
-        }
-
-        return value;
-    }
 }

@@ -19,7 +19,7 @@ public sealed class RequestLinesTests
             lines.Add(Line(i));
         }
 
-        await WaitUntilAsync(() => capture.Lines.Count == 50);
+        await Eventually.ReadAsync(() => capture.Lines.Count, count => count == 50);
         Assert.Equal(Enumerable.Range(0, 50).Select(i => $"r{i}"), capture.Lines.Select(l => l.Values["RequestId"]));
         Assert.All(capture.Lines, l => Assert.Equal(3001, l.EventId));
     }
@@ -71,14 +71,5 @@ public sealed class RequestLinesTests
     {
         var capture = new LogCapture();
         return (capture, new Logger<RequestLogging>(new LoggerFactory([capture])));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(5);
-        }
     }
 }

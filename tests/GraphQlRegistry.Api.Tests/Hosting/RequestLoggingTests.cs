@@ -60,19 +60,8 @@ public sealed class RequestLoggingTests : IClassFixture<RequestLoggingTests.Logg
         public Task<CapturedLine> RequestLineAsync(string? requestId) => RequestLineAsync(l => l.Values["RequestId"] == requestId);
 
         /// <summary>The first request line that matches: written off the request's thread, it may follow the response by an interval.</summary>
-        public async Task<CapturedLine> RequestLineAsync(Func<CapturedLine, bool> match)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (true)
-            {
-                var line = Logs.Lines.FirstOrDefault(l => l.EventId == RequestLineEvent && match(l));
-                if (line is not null || DateTime.UtcNow > deadline)
-                {
-                    return line ?? throw new Xunit.Sdk.XunitException("no such request line within 10 s");
-                }
-
-                await Task.Delay(10);
-            }
-        }
+        public async Task<CapturedLine> RequestLineAsync(Func<CapturedLine, bool> match) =>
+            await Eventually.ReadAsync(() => Logs.Lines.FirstOrDefault(l => l.EventId == RequestLineEvent && match(l)), line => line is not null)
+            ?? throw new Xunit.Sdk.XunitException("no such request line within 10 s");
     }
 }
