@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 using GraphQlRegistry.AccessLog.Chain;
 using GraphQlRegistry.AccessLog.Entries;
@@ -11,6 +12,7 @@ using GraphQlRegistry.Api.Callers;
 using GraphQlRegistry.Api.Citizens;
 using GraphQlRegistry.Api.Execution;
 using GraphQlRegistry.Api.Execution.Limits;
+using GraphQlRegistry.Api.Execution.Validation;
 using GraphQlRegistry.Api.Flags;
 using GraphQlRegistry.Api.Grants;
 using GraphQlRegistry.Api.Http;
@@ -66,6 +68,8 @@ public static class RegistryServices
         services.AddSingleton<CallerIntrospectionFilter>();
         services.AddSingleton<CallerSchema>();
 
+        // Before AddGraphQL, which registers its own validator only where none is.
+        services.AddSingleton<IDocumentValidator, RepeatDocumentValidator>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<RegistrySchema>()
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)

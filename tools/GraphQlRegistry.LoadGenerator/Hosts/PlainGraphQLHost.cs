@@ -5,6 +5,7 @@ using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using GraphQlRegistry.Api.Execution.Validation;
 using GraphQlRegistry.Api.Hosting;
 using GraphQlRegistry.Data.Storage;
 using GraphQlRegistry.Data.Units;
@@ -14,7 +15,7 @@ namespace GraphQlRegistry.LoadGenerator.Hosts;
 
 /// <summary>
 /// B1: GraphQL.NET as a team would set it up without our rules: the same document parsed once and validated once
-/// (as the server does), serial execution, the same EF Core reads and JSON options; no token, no caller, no policy, no log.
+/// (as the server does), its inputs then read by the server's <see cref="RepeatDocumentValidator"/>, serial execution, the same EF Core reads and JSON options; no token, no caller, no policy, no log.
 /// </summary>
 public static class PlainGraphQLHost
 {
@@ -27,6 +28,7 @@ public static class PlainGraphQLHost
         builder.Services.AddSingleton(sp => RawHost.LoadUnits(sp.GetRequiredService<IDbContextFactory<RegistryDbContext>>()));
         builder.Services.AddSingleton<CitizenRows>();
         builder.Services.AddSingleton<RelativeRows>();
+        builder.Services.AddSingleton<IDocumentValidator, RepeatDocumentValidator>();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<PlainSchema>()
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
