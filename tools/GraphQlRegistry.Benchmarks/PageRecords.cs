@@ -28,8 +28,9 @@ public static class PageRecords
             "grant-demo-state-agency", GrantingAuthority.NpdAgencyHead, Channel.NationalPortal, "Population statistics");
         var time = DateTimeOffset.UtcNow;
         var records = new List<AccessRecord>();
+        // The executor records each field under its rule's own coordinate string, and a path made for that field.
         void Add(string citizen, string field, string path) =>
-            records.Add(new AccessRecord(context, time, citizen, field, path, FieldOutcome.Revealed, FieldMask.None, null));
+            records.Add(new AccessRecord(context, time, citizen, string.Intern(field), path, FieldOutcome.Revealed, FieldMask.None, null));
 
         for (var i = 0; i < Citizens; i++)
         {

@@ -43,10 +43,7 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
     /// <summary>Merge work per span added: a row is rewritten once per tier, and eight tiers of 8,192 × 8ⁿ cover any log.</summary>
     private const int MergeRowsPerSpan = 8;
 
-    /// <summary>Paths hold callers' aliases, so the texts are not a closed set: the map forgets everything past this.</summary>
-    private const int MaxCachedTexts = 100_000;
-
-    private readonly Dictionary<string, int> _textIds = new(StringComparer.Ordinal);
+    private readonly KnownTexts _texts = new();
     private readonly Dictionary<RollupKey, long> _rollup = [];
     private TextIds[] _entryTexts = [];
     private TextIds[] _requestTexts = [];
@@ -90,15 +87,11 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
 
     /// <summary>
     /// Ids for every text the batch refers to, once per record (<see cref="EntryTexts"/>) and per request (its
-    /// organisation id and type, for the rollup): a dictionary hit each, a store round trip only for a text never seen.
+    /// organisation id and type, for the rollup): a lookup each, a store round trip only for a text never seen.
     /// </summary>
     protected async Task ResolveTextsAsync(DbConnection connection, DbTransaction transaction, LinkedBatch batch, CancellationToken cancellationToken)
     {
-        if (_textIds.Count > MaxCachedTexts)
-        {
-            _textIds.Clear();
-        }
-
+        _texts.ForgetIfFull();
         if (_entryTexts.Length < batch.Records.Count)
         {
             _entryTexts = new TextIds[batch.Records.Count];
@@ -119,17 +112,35 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
         for (var i = 0; i < batch.Records.Count; i++)
         {
             var record = batch.Records[i];
-            _entryTexts[i] = new TextIds(await IdAsync(record.Field), await IdAsync(record.Path), await IdAsync(record.Reason));
+            _entryTexts[i] = TryKnown(record, out var known)
+                ? known
+                : new TextIds(await IdAsync(record.Field), await IdAsync(record.Path), await IdAsync(record.Reason));
         }
 
-        // Nearly every text is known: those complete at once, without a state machine each.
-        ValueTask<int> IdAsync(string? text) =>
-            text is null ? ValueTask.FromResult(0) : _textIds.TryGetValue(text, out var id) ? ValueTask.FromResult(id) : AddAsync(text);
-
-        async ValueTask<int> AddAsync(string text)
+        // Nearly every record's texts are known: those are found without awaiting anything.
+        bool TryKnown(in AccessRecord record, out TextIds ids)
         {
-            var id = await StoreTextAsync(connection, transaction, text, cancellationToken);
-            _textIds[text] = id;
+            int field = 0, path = 0, reason = 0;
+            var known = (record.Field is null || _texts.TryGetRecurring(record.Field, out field))
+                && (record.Path is null || _texts.TryGet(record.Path, out path))
+                && (record.Reason is null || _texts.TryGetRecurring(record.Reason, out reason));
+            ids = new TextIds(field, path, reason);
+            return known;
+        }
+
+        async ValueTask<int> IdAsync(string? text)
+        {
+            if (text is null)
+            {
+                return 0;
+            }
+
+            if (!_texts.TryGet(text, out var id))
+            {
+                id = await StoreTextAsync(connection, transaction, text, cancellationToken);
+                _texts.Add(text, id);
+            }
+
             return id;
         }
     }
@@ -229,8 +240,7 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
 
     private async Task ResetAsync()
     {
-        // A failed append rolled back the texts it added: their ids must not be used again.
-        _textIds.Clear();
+        _texts.Forget();
         _recentCitizenIndexRows = null;
         _mergeRowsDue = 0;
         OnReset();
