@@ -18,7 +18,8 @@ namespace GraphQlRegistry.Api.Execution.Validation;
 public sealed class RepeatDocumentValidator : IDocumentValidator
 {
     private readonly DocumentValidator _full = new();
-    private readonly ConditionalWeakTable<GraphQLDocument, ConcurrentDictionary<GraphQLOperationDefinition, DocumentInputs>> _inputs = new();
+    // By document (kept while the document cache keeps it), then by schema and operation: the inputs depend on all three.
+    private readonly ConditionalWeakTable<GraphQLDocument, ConcurrentDictionary<(ISchema Schema, GraphQLOperationDefinition Operation), DocumentInputs>> _inputs = new();
 
     public Task<IValidationResult> ValidateAsync(in ValidationOptions options) =>
         options.Rules is { } rules && !rules.Any() ? WithoutRulesAsync(options) : _full.ValidateAsync(options);
@@ -75,7 +76,7 @@ public sealed class RepeatDocumentValidator : IDocumentValidator
     }
 
     private DocumentInputs InputsOf(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation) =>
-        _inputs.GetOrCreateValue(document).GetOrAdd(operation, _ => DocumentInputs.Of(schema, document, operation));
+        _inputs.GetOrCreateValue(document).GetOrAdd((schema, operation), key => DocumentInputs.Of(key.Schema, document, key.Operation));
 
     // GraphQL.NET keeps the usages it found per operation here, and reads them before walking the document to find them.
     // A renamed field fails every such request (MissingFieldException), and the tests with it: never silently.
