@@ -30,7 +30,7 @@ public sealed class TelemetryPrivacyTests : IClassFixture<TelemetryPrivacyTests.
         _server.Services.GetRequiredService<MeterProvider>().ForceFlush();
         _server.Services.GetRequiredService<TracerProvider>().ForceFlush();
 
-        var spans = _server.Spans.ToList();
+        var spans = _server.Spans.Snapshot();
         Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore" && s.GetTagItem("http.route") as string == "/graphql");
         Assert.Contains(spans, s => s.Source.Name == GraphQL.Telemetry.GraphQLTelemetryProvider.SourceName);
         if (TestStore.IsPostgres)
@@ -39,7 +39,7 @@ public sealed class TelemetryPrivacyTests : IClassFixture<TelemetryPrivacyTests.
             Assert.Contains(spans, s => s.Source.Name == "Npgsql");
         }
 
-        var metrics = _server.Metrics.ToList();
+        var metrics = _server.Metrics.Snapshot();
         Assert.Contains(metrics, m => m.Name == "registry.field_decisions" && Points(m).Any(p => p.Contains("decision=DENIED") && p.Contains("organization_type=CREDIT_INSTITUTION")));
         Assert.Contains(metrics, m => m.Name == "registry.requests" && Points(m).Any(p => p.Contains("outcome=refused")));
         Assert.Contains(metrics, m => m.Name == "registry.access_log.commit.entries" && m.MeterName == AccessLogMetrics.MeterName);
@@ -101,9 +101,9 @@ public sealed class TelemetryPrivacyTests : IClassFixture<TelemetryPrivacyTests.
 
     public sealed class ObservedServer : RegistryServer
     {
-        public List<Activity> Spans { get; } = [];
+        public Captured<Activity> Spans { get; } = new();
 
-        public List<MetricSnapshot> Metrics { get; } = [];
+        public Captured<MetricSnapshot> Metrics { get; } = new();
 
         public LogCapture Logs { get; } = new();
 
@@ -117,5 +117,67 @@ public sealed class TelemetryPrivacyTests : IClassFixture<TelemetryPrivacyTests.
                 services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics));
             });
         }
+    }
+
+    /// <summary>
+    /// What an exporter hands over, kept under a lock: a request's span ends after its response has reached the test,
+    /// and the metric reader exports on a thread of its own, so the test reads while exporters may still add.
+    /// </summary>
+    public sealed class Captured<T> : ICollection<T>
+    {
+        private readonly List<T> _items = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_items)
+                {
+                    return _items.Count;
+                }
+            }
+        }
+
+        public bool IsReadOnly => false;
+
+        public List<T> Snapshot()
+        {
+            lock (_items)
+            {
+                return [.. _items];
+            }
+        }
+
+        public void Add(T item)
+        {
+            lock (_items)
+            {
+                _items.Add(item);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_items)
+            {
+                _items.Clear();
+            }
+        }
+
+        public bool Contains(T item) => Snapshot().Contains(item);
+
+        public void CopyTo(T[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
+
+        public bool Remove(T item)
+        {
+            lock (_items)
+            {
+                return _items.Remove(item);
+            }
+        }
+
+        public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
