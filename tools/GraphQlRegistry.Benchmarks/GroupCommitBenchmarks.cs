@@ -12,7 +12,8 @@ namespace GraphQlRegistry.Benchmarks;
 /// <summary>
 /// Group commits through the real writer on SQLite (WAL, synchronous=FULL): linking, hashing, the rows, the citizen
 /// index, the rollup and the fsync. <see cref="CommitThousandEntries"/>: 1,000 KYC-shaped entries (entries per second =
-/// 1,000 / the mean); <see cref="CommitOnePage"/>: a state agency's page of 500 citizens (S2), 15,668 entries.
+/// 1,000 / the mean); <see cref="CommitOnePage"/>: a state agency's page of 500 citizens (S2), 15,668 entries;
+/// <see cref="CommitOneKycRequest"/>: one KYC lookup's 18 entries alone, what a commit costs when it carries one request.
 /// </summary>
 [MemoryDiagnoser]
 public class GroupCommitBenchmarks
@@ -23,6 +24,7 @@ public class GroupCommitBenchmarks
     private GroupCommitAccessLog _writer = null!;
     private List<AccessRecord> _records = [];
     private List<AccessRecord> _page = [];
+    private List<AccessRecord> _kyc = [];
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -36,6 +38,7 @@ public class GroupCommitBenchmarks
 
         _records = KycRecords.Requests(EntriesPerCommit, seed: 1);
         _page = PageRecords.Page(seed: 1);
+        _kyc = KycRecords.Requests(KycRecords.EntriesPerRequest, seed: 2);
         _writer = new GroupCommitAccessLog(new AccessLogWriterOptions(DatabaseProvider.Sqlite, connectionString, TimeSpan.FromMinutes(1)), NullLogger<GroupCommitAccessLog>.Instance);
     }
 
@@ -44,6 +47,9 @@ public class GroupCommitBenchmarks
 
     [Benchmark]
     public Task CommitOnePage() => _writer.AppendAsync(_page, CancellationToken.None);
+
+    [Benchmark]
+    public Task CommitOneKycRequest() => _writer.AppendAsync(_kyc, CancellationToken.None);
 
     [GlobalCleanup]
     public async Task CleanupAsync()

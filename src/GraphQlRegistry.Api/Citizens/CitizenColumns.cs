@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Linq.Expressions;
 using GraphQlRegistry.Api.Citizens.Catalogue;
 using GraphQlRegistry.Data.Entities;
@@ -14,18 +15,29 @@ namespace GraphQlRegistry.Api.Citizens;
 public static class CitizenColumns
 {
     private static readonly string[] Properties = typeof(Citizen).GetProperties().Select(p => p.Name).ToArray();
+    private static readonly FrozenDictionary<string, int> Positions = Properties.Index().ToFrozenDictionary(p => p.Item, p => p.Index);
     private static readonly ConcurrentDictionary<ulong, Expression<Func<Citizen, Citizen>>> Projections = new();
 
-    public static ulong Mask(IEnumerable<string> properties) =>
-        properties.Aggregate(Bit(nameof(Citizen.PersonalId)), (mask, property) => mask | Bit(property));
+    // Every request asks which columns its fields need: the masks are worked out once per field, not per request.
+    private static readonly ConcurrentDictionary<CitizenField, (ulong Clear, ulong Partial)> FieldMasks = new();
 
-    /// <summary>The columns a field needs under a decision; none when it is denied.</summary>
-    public static IEnumerable<string> For(CitizenField field, FieldDecision decision) => decision.Outcome switch
+    /// <summary>The columns every read takes: the key (<see cref="Citizen.PersonalId"/>).</summary>
+    public static ulong Key { get; } = Bit(nameof(Citizen.PersonalId));
+
+    /// <summary>The key and the given entity properties; an unknown property name fails rather than reading nothing.</summary>
+    public static ulong Mask(IEnumerable<string> properties) => properties.Aggregate(Key, (mask, property) => mask | Bit(property));
+
+    /// <summary>The columns a field needs under a decision (with the key); only the key when it is denied.</summary>
+    public static ulong For(CitizenField field, FieldDecision decision)
     {
-        FieldOutcome.Revealed => field.ClearColumns,
-        FieldOutcome.Masked => field.PartialColumns,
-        FieldOutcome.Denied => [],
-    };
+        var (clear, partial) = FieldMasks.GetOrAdd(field, static field => (Mask(field.ClearColumns), Mask(field.PartialColumns)));
+        return decision.Outcome switch
+        {
+            FieldOutcome.Revealed => clear,
+            FieldOutcome.Masked => partial,
+            FieldOutcome.Denied => Key,
+        };
+    }
 
     /// <summary><c>c => new Citizen { PersonalId = c.PersonalId, ... }</c> over exactly the masked-in columns; cached per set.</summary>
     public static Expression<Func<Citizen, Citizen>> Projection(ulong mask) => Projections.GetOrAdd(mask, static mask =>
@@ -40,5 +52,5 @@ public static class CitizenColumns
     /// <summary>The names of the properties a mask holds, in declaration order.</summary>
     public static IEnumerable<string> PropertiesOf(ulong mask) => Properties.Where((_, index) => (mask & (1UL << index)) != 0);
 
-    private static ulong Bit(string property) => 1UL << Array.IndexOf(Properties, property);
+    private static ulong Bit(string property) => 1UL << Positions[property];
 }

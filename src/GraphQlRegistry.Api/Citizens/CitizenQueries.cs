@@ -28,6 +28,9 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
 {
     public const int MaxPageSize = 500;
 
+    // A grant scoped to a unit reads the residence columns too: the row rule checks the record against its unit.
+    private static readonly ulong ResidenceColumns = CitizenColumns.Mask(CitizenCatalogue.Residence);
+
     private readonly (IEntityType Citizen, ISqlGenerationHelper Sql) _model = CitizenModel(contexts);
 
     // One statement per column set in use.
@@ -162,18 +165,27 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
     /// <summary>Columns of the Citizen fields the request selects, as the caller may read them (denied fields read nothing).</summary>
     private ulong RequestedColumns(IResolveFieldContext context, DataCaller caller)
     {
-        var columns = context.SubFields?.Values
-            .Select(sub => (Entry: CitizenGraphType.CatalogueEntryOf(sub.FieldType), Rule: SchemaRules.RuleOf(sub.FieldType)))
-            .Where(field => field is { Entry: not null, Rule: not null })
-            .SelectMany(field => CitizenColumns.For(field.Entry!, caller.Decide(field.Rule!)))
-            ?? [];
-        return CitizenColumns.Mask(caller.Grant.ScopeUnitCode is null ? columns : columns.Concat(CitizenCatalogue.Residence));
+        var columns = caller.Grant.ScopeUnitCode is null ? CitizenColumns.Key : ResidenceColumns;
+        if (context.SubFields is not { } subFields)
+        {
+            return columns;
+        }
+
+        foreach (var (_, fieldType) in subFields.Values)
+        {
+            if (CitizenGraphType.CatalogueEntryOf(fieldType) is { } entry && SchemaRules.RuleOf(fieldType) is { } rule)
+            {
+                columns |= CitizenColumns.For(entry, caller.Decide(rule));
+            }
+        }
+
+        return columns;
     }
 
     /// <summary>Columns of every Citizen field the caller may read, for lists (where selections vary per page).</summary>
     private ulong ReadableColumns(DataCaller caller) =>
-        CitizenColumns.Mask(CitizenCatalogue.Fields.SelectMany(field =>
-            rules.Table.Find(field.Coordinate) is { } rule ? CitizenColumns.For(field, caller.Decide(rule)) : []));
+        CitizenCatalogue.Fields.Aggregate(CitizenColumns.Key, (columns, field) =>
+            rules.Table.Find(field.Coordinate) is { } rule ? columns | CitizenColumns.For(field, caller.Decide(rule)) : columns);
 
     private static ErrorCode? CheckRow(DataCaller caller, Citizen row)
     {
