@@ -42,7 +42,8 @@ public static class RequestHasher
     private const int Header = SHA256.HashSizeInBytes + sizeof(long) + sizeof(int) + sizeof(long);
 
     // A kept SHA-256 context per thread (the writer's, a verifier's): the one-shot SHA256.HashData looks the algorithm
-    // up again on every call, which costs more than hashing a KYC request's few hundred bytes.
+    // up again on every call, which costs more than hashing a KYC request's few hundred bytes. A context goes back to
+    // its slot only after a whole hash, so one left half-fed by a failure is never reused.
     [ThreadStatic]
     private static IncrementalHash? t_sha256;
 
@@ -61,9 +62,12 @@ public static class RequestHasher
         try
         {
             var written = Write(buffer, previousHash, start, timeUnixMs, context, entries);
-            var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var sha256 = t_sha256 ?? IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            t_sha256 = null;
             sha256.AppendData(buffer, 0, written);
-            return sha256.GetHashAndReset();
+            var hash = sha256.GetHashAndReset();
+            t_sha256 = sha256;
+            return hash;
         }
         finally
         {
