@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using GraphQlRegistry.AccessLog.Entries;
+using GraphQlRegistry.AccessLog.Hashing;
 
 namespace GraphQlRegistry.AccessLog.Chain;
 
@@ -41,11 +42,7 @@ public static class RequestHasher
 
     private const int Header = SHA256.HashSizeInBytes + sizeof(long) + sizeof(int) + sizeof(long);
 
-    // A kept SHA-256 context per thread (the writer's, a verifier's): the one-shot SHA256.HashData looks the algorithm
-    // up again on every call, which costs more than hashing a KYC request's few hundred bytes. A context goes back to
-    // its slot only after a whole hash, so one left half-fed by a failure is never reused.
-    [ThreadStatic]
-    private static IncrementalHash? t_sha256;
+    private static readonly PerThreadHash Sha256 = new(() => IncrementalHash.CreateHash(HashAlgorithmName.SHA256));
 
     public static byte[] Compute(ReadOnlySpan<byte> previousHash, long start, long timeUnixMs, in HashedContext context, ReadOnlySpan<HashedEntry> entries)
     {
@@ -62,11 +59,8 @@ public static class RequestHasher
         try
         {
             var written = Write(buffer, previousHash, start, timeUnixMs, context, entries);
-            var sha256 = t_sha256 ?? IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            t_sha256 = null;
-            sha256.AppendData(buffer, 0, written);
-            var hash = sha256.GetHashAndReset();
-            t_sha256 = sha256;
+            var hash = new byte[SHA256.HashSizeInBytes];
+            Sha256.Compute(buffer.AsSpan(0, written), hash);
             return hash;
         }
         finally
