@@ -13,7 +13,7 @@
 #   S5 S1 on PostgreSQL, a throwaway cluster from the machine's binaries (B0, shipped)
 # Usage: tools/bench/run.sh [--quick]      (--quick: a small registry and log, short runs: a smoke test of the whole chain)
 # Environment: WORK (seeded data, reused; default /tmp/graphql-registry-bench), CITIZENS, LOG_ENTRIES, ROUNDS, DURATION,
-#   WARMUP, CONNECTIONS (32), PAGE_CONNECTIONS (S2's, 4: a page commits some 15,000 entries), AUDIT_DURATION, SCENARIOS ("S1 S2 S3 S4 S5"), OUT (docs/benchmarks.md).
+#   WARMUP, CONNECTIONS (32), PAGE_CONNECTIONS (S2's, "1 4": one pager alone, the latency a paging client sees, then 4 at once, which keep both cores busy), AUDIT_DURATION, SCENARIOS ("S1 S2 S3 S4 S5"), OUT (docs/benchmarks.md).
 # Every server it starts listens on 127.0.0.1 on a random port and is stopped by its pid.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,7 +24,7 @@ if [ "${1:-}" = --quick ]; then
 else
   CITIZENS=${CITIZENS:-1000000}; LOG_ENTRIES=${LOG_ENTRIES:-10000000}; ROUNDS=${ROUNDS:-2}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; AUDIT_DURATION=${AUDIT_DURATION:-10}
 fi
-CONNECTIONS=${CONNECTIONS:-32}; PAGE_CONNECTIONS=${PAGE_CONNECTIONS:-4}; SCENARIOS=${SCENARIOS:-S1 S2 S3 S4 S5}; OUT=${OUT:-docs/benchmarks.md}
+CONNECTIONS=${CONNECTIONS:-32}; PAGE_CONNECTIONS=${PAGE_CONNECTIONS:-1 4}; SCENARIOS=${SCENARIOS:-S1 S2 S3 S4 S5}; OUT=${OUT:-docs/benchmarks.md}
 WORK=${WORK:-${TMPDIR:-/tmp}/graphql-registry-bench}; mkdir -p "$WORK"
 RUN=$(mktemp -d "$WORK/run-XXXXXX"); chmod 755 "$RUN"
 RESULTS="$RUN/results.jsonl"; : >"$RESULTS"
@@ -80,6 +80,8 @@ drive() {
   env Registry__DataDirectory="$data" "${environment[@]}" "${LOADGEN[@]}" drive --url "http://127.0.0.1:$PORT" --server "$name" --scenario "$scenario" \
     --round "$round" --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" --out "$RESULTS" "$@"
 }
+# drive_pages NAME DATA_DIR ROUND: S2 once for each number of pagers in PAGE_CONNECTIONS.
+drive_pages() { local pagers; for pagers in $PAGE_CONNECTIONS; do drive "$1" "$2" S2 "$3" -- --connections "$pagers"; done; }
 runs() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 
 say "building (Release)"
@@ -100,7 +102,7 @@ for ROUND in $(seq 1 "$ROUNDS"); do
   if runs S1 || runs S2; then
     say "round $ROUND: B1"; start B1 "$REGISTRY"
     runs S1 && drive B1 "$REGISTRY" S1 "$ROUND" --
-    runs S2 && drive B1 "$REGISTRY" S2 "$ROUND" -- --connections "$PAGE_CONNECTIONS"
+    runs S2 && drive_pages B1 "$REGISTRY" "$ROUND"
     stop_server
   fi
   runs S1 || runs S2 || runs S3 || continue
@@ -111,7 +113,7 @@ for ROUND in $(seq 1 "$ROUNDS"); do
     start "$SERVER" "$REGISTRY"
     runs S1 && drive "$SERVER" "$REGISTRY" S1 "$ROUND" --
     runs S3 && drive "$SERVER" "$REGISTRY" S3 "$ROUND" --
-    runs S2 && drive "$SERVER" "$REGISTRY" S2 "$ROUND" -- --connections "$PAGE_CONNECTIONS"
+    runs S2 && drive_pages "$SERVER" "$REGISTRY" "$ROUND"
     stop_server
   done
 done
@@ -163,7 +165,7 @@ fi
   echo "finished:    $(date -u +%FT%TZ); commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools || echo ' (with local changes)')"
   echo "machine:     $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/Mem:/ {print $2}') GB memory; $(uname -sr); .NET $(dotnet --version)"
   echo "load:        $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min averages at the end of the run: other work on the machine skews every figure)"
-  echo "parameters:  $CITIZENS citizens; $ROUNDS round(s); $CONNECTIONS connections (S2: $PAGE_CONNECTIONS), ${WARMUP} s warm-up, ${DURATION} s per server and scenario;"
+  echo "parameters:  $CITIZENS citizens; $ROUNDS round(s); $CONNECTIONS connections (S2: ${PAGE_CONNECTIONS// / and } pagers), ${WARMUP} s warm-up, ${DURATION} s per server and scenario;"
   echo "             S4 over $LOG_ENTRIES entries about $LOG_CITIZENS citizens, 1 connection, ${AUDIT_DURATION} s per query; scenarios: $SCENARIOS"
   echo "client:      tools/GraphQlRegistry.LoadGenerator (closed loop, keep-alive HttpClient, one connection per worker, on the same machine)"
 } >"$RUN/machine.txt"
