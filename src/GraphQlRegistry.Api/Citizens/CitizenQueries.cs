@@ -31,6 +31,10 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
     // A grant scoped to a unit reads the residence columns too: the row rule checks the record against its unit.
     private static readonly ulong ResidenceColumns = CitizenColumns.Mask(CitizenCatalogue.Residence);
 
+    // An identity check reads what it compares, and the residence for the row rule, whatever the caller selects.
+    private static readonly ulong ComparedColumns =
+        CitizenColumns.Mask([.. CitizenCatalogue.Get("fullName").ClearColumns, .. CitizenCatalogue.Get("dateOfBirth").ClearColumns]) | ResidenceColumns;
+
     private readonly (IEntityType Citizen, ISqlGenerationHelper Sql) _model = CitizenModel(contexts);
 
     // One statement per column set in use.
@@ -91,8 +95,7 @@ public sealed class CitizenQueries(IDbContextFactory<RegistryDbContext> contexts
         var (caller, citizenRef) = BeginRecordRead(context, personalId);
         context.ReachCitizen(citizenRef, string.Join(", ", Compared(fullName, dateOfBirth)));
 
-        var columns = CitizenColumns.Mask([.. CitizenCatalogue.Get("fullName").ClearColumns, .. CitizenCatalogue.Get("dateOfBirth").ClearColumns, .. CitizenCatalogue.Residence]);
-        var row = await LookupAsync(personalId, columns, context.CancellationToken);
+        var row = await LookupAsync(personalId, ComparedColumns, context.CancellationToken);
         if (row is null)
         {
             RefuseWhenScoped(context, caller, citizenRef);
