@@ -5,15 +5,27 @@ using GraphQlRegistry.Policy.Organizations;
 
 namespace GraphQlRegistry.Benchmarks;
 
-/// <summary>Placing one KYC request (18 entries) in the chain: one SHA-256 over its canonical form, its spans, the new head.</summary>
+/// <summary>
+/// Placing records in the chain: grouping by citizen, one SHA-256 over each request's canonical form, the spans and the
+/// new head. <see cref="LinkOneKycRequest"/>: one KYC lookup (18 entries); <see cref="LinkOnePage"/>: a state agency's
+/// page of 500 citizens (S2), the writer's share of a page that is not SQLite's.
+/// </summary>
 [MemoryDiagnoser]
 public class AccessLogHashingBenchmarks
 {
     private AccessRecord[] _request = [];
+    private AccessRecord[] _page = [];
 
     [GlobalSetup]
-    public void Setup() => _request = [.. KycRecords.Request("0123456789abcdef0123456789abcdef", OrganizationType.CreditInstitution, new string('a', 64), DateTimeOffset.UnixEpoch)];
+    public void Setup()
+    {
+        _request = [.. KycRecords.Request("0123456789abcdef0123456789abcdef", OrganizationType.CreditInstitution, new string('a', 64), DateTimeOffset.UnixEpoch)];
+        _page = [.. PageRecords.Page(seed: 1)];
+    }
 
     [Benchmark]
     public LinkedBatch LinkOneKycRequest() => ChainLinker.Link(new ChainHead(41, RequestHasher.Genesis), _request);
+
+    [Benchmark]
+    public LinkedBatch LinkOnePage() => ChainLinker.Link(new ChainHead(41, RequestHasher.Genesis), _page);
 }

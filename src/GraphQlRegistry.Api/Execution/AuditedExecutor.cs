@@ -16,14 +16,24 @@ namespace GraphQlRegistry.Api.Execution;
 /// </summary>
 public sealed class AuditedExecutor(IAccessLogSink log, IDbContextFactory<RegistryDbContext> registry, CitizenPseudonym pseudonym, TimeProvider clock)
 {
-    public async Task<AuditedOutcome<T>> RunAsync<T>(
-        CallerResolution caller, RequestTrace trace, Func<RegistryRequestContext, Task<T>> work, CancellationToken cancellationToken)
+    public Task<AuditedOutcome<T>> RunAsync<T>(
+        CallerResolution caller, RequestTrace trace, Func<RegistryRequestContext, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(caller, trace, work, static result => Task.FromResult(result), cancellationToken);
+
+    /// <summary>
+    /// Runs the work, then has its result prepared for sending (<paramref name="prepare"/>: rendered in memory, never
+    /// sent) while its entries commit; the prepared answer is handed back only once they are committed, and disposed
+    /// if they are not.
+    /// </summary>
+    public async Task<AuditedOutcome<TAnswer>> RunAsync<T, TAnswer>(
+        CallerResolution caller, RequestTrace trace, Func<RegistryRequestContext, Task<T>> work, Func<T, Task<TAnswer>> prepare,
+        CancellationToken cancellationToken)
     {
         // :: Step 1: a caller refused as a whole leaves one entry with its code, and nothing runs.
         if (caller.Refusal is { } refusal)
         {
             var entry = new AccessRecord(AccessContexts.For(refusal, trace), clock.GetUtcNow(), null, null, null, FieldOutcome.Denied, FieldMask.None, refusal.Code.Wire());
-            return await CommitAsync([entry], cancellationToken) ? AuditedOutcome<T>.Refused(refusal.Code) : AuditedOutcome<T>.AuditUnavailable;
+            return await CommitAsync([entry], cancellationToken) ? AuditedOutcome<TAnswer>.Refused(refusal.Code) : AuditedOutcome<TAnswer>.AuditUnavailable;
         }
 
         // :: Step 2: the work runs; resolvers record each field they decide and each citizen they reach.
@@ -33,8 +43,27 @@ public sealed class AuditedExecutor(IAccessLogSink log, IDbContextFactory<Regist
         // :: Step 3: a citizen reached without any field entry (an existence check, a filter) still gets an entry.
         context.RecordCitizensReachedWithoutFields();
 
-        // :: Step 4: only committed entries let the result leave.
-        return await CommitAsync(context.Records, cancellationToken) ? AuditedOutcome<T>.Executed(result) : AuditedOutcome<T>.AuditUnavailable;
+        // :: Step 4: the entries go to the log, and the answer is prepared while they commit.
+        var committed = CommitAsync(context.Records, cancellationToken);
+        TAnswer answer;
+        try
+        {
+            answer = await prepare(result);
+        }
+        catch
+        {
+            await committed;
+            throw;
+        }
+
+        // :: Step 5: only committed entries let the answer leave.
+        if (await committed)
+        {
+            return AuditedOutcome<TAnswer>.Executed(answer);
+        }
+
+        (answer as IDisposable)?.Dispose();
+        return AuditedOutcome<TAnswer>.AuditUnavailable;
     }
 
     private async Task<bool> CommitAsync(IReadOnlyList<AccessRecord> records, CancellationToken cancellationToken)

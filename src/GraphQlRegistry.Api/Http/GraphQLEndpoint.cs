@@ -12,7 +12,8 @@ namespace GraphQlRegistry.Api.Http;
 /// <summary>
 /// <c>/graphql</c>, by the GraphQL-over-HTTP spec. The steps, in order: (1) negotiate the response type; (2)
 /// authenticate; (3) read the request; (4) run it through the <see cref="AuditedExecutor"/> as the caller the
-/// middleware established; (5) answer the outcome. The executor guarantees the entries are committed first.
+/// middleware established, the result rendered in memory while its entries commit; (5) answer the outcome. The executor
+/// guarantees the entries are committed first.
 /// </summary>
 public sealed class GraphQLEndpoint(
     IGraphQLTextSerializer serializer,
@@ -63,10 +64,11 @@ public sealed class GraphQLEndpoint(
         // :: Step 4: execution, audited.
         var trace = new RequestTrace(requestId, operation?.Name?.StringValue);
         var outcome = await executor.RunAsync(caller.Resolution, trace,
-            context => graphQL.ExecuteAsync(context, request, cached, nestsTooDeep, authentication.Principal, http.RequestServices, http.RequestAborted), http.RequestAborted);
+            context => graphQL.ExecuteAsync(context, request, cached, nestsTooDeep, authentication.Principal, http.RequestServices, http.RequestAborted),
+            response.RenderAsync, http.RequestAborted);
 
         // :: Step 5: the answer.
-        await response.AnswerAsync(outcome, response.WriteAsync);
+        await response.AnswerAsync(outcome, response.SendAsync);
     }
 
     /// <summary>The operation the request runs: the named one, or the only one.</summary>

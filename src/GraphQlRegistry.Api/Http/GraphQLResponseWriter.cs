@@ -7,14 +7,25 @@ namespace GraphQlRegistry.Api.Http;
 /// <summary>Writes results with the status codes of the GraphQL-over-HTTP spec for the negotiated media type.</summary>
 public sealed class GraphQLResponseWriter(HttpContext http, IGraphQLTextSerializer serializer, string mediaType)
 {
-    /// <summary>An executed result is 200 even with field errors; one refused before execution is 400 in graphql-response+json.</summary>
-    public Task WriteAsync(ExecutionResult result)
+    /// <summary>
+    /// Renders a result in memory, to be sent once its entries are committed. An executed result is 200 even with field
+    /// errors; one refused before execution is 400 in graphql-response+json.
+    /// </summary>
+    public Task<RenderedResponse> RenderAsync(ExecutionResult result)
     {
         var refusedBeforeExecution = !result.Executed;
         var status = refusedBeforeExecution && (mediaType == ResponseFormat.GraphQLResponse || HasOwnRefusalCode(result))
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
-        return WriteAsync(status, result);
+        return RenderAsync(status, result);
+    }
+
+    public async Task SendAsync(RenderedResponse rendered)
+    {
+        using (rendered)
+        {
+            await rendered.SendAsync(http.Response, http.RequestAborted);
+        }
     }
 
     /// <summary>
@@ -42,12 +53,10 @@ public sealed class GraphQLResponseWriter(HttpContext http, IGraphQLTextSerializ
     public Task FailAsync(int status, string message) =>
         WriteAsync(status, new ExecutionResult { Errors = [new ExecutionError(message)], Executed = false });
 
-    private async Task WriteAsync(int status, ExecutionResult result)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
-    }
+    private async Task WriteAsync(int status, ExecutionResult result) => await SendAsync(await RenderAsync(status, result));
+
+    private Task<RenderedResponse> RenderAsync(int status, ExecutionResult result) =>
+        RenderedResponse.RenderAsync(status, mediaType + "; charset=utf-8", body => serializer.WriteAsync(body, result, http.RequestAborted));
 
     private static bool HasOwnRefusalCode(ExecutionResult result) =>
         result.Errors?.Any(e => ErrorMessages.IsPreExecutionRefusal(e.Code)) == true;
