@@ -28,6 +28,8 @@ public static class PageRecords
             "grant-demo-state-agency", GrantingAuthority.NpdAgencyHead, Channel.NationalPortal, "Population statistics");
         var time = DateTimeOffset.UtcNow;
         var records = new List<AccessRecord>();
+        // A citizen's pseudonym is worked out once per citizen a request reads, and each entry about them carries it.
+        var citizens = Enumerable.Range(0, 3 * Citizens).Select(i => KycRecords.CitizenRef(seed, i)).ToArray();
         // The executor records each field under its rule's own coordinate string, and a path made for that field.
         void Add(string citizen, string field, string path) =>
             records.Add(new AccessRecord(context, time, citizen, string.Intern(field), path, FieldOutcome.Revealed, FieldMask.None, null));
@@ -35,7 +37,7 @@ public static class PageRecords
         for (var i = 0; i < Citizens; i++)
         {
             var node = $"citizens.edges.{i}.node";
-            var citizen = KycRecords.CitizenRef(seed, i);
+            var citizen = citizens[i];
             foreach (var field in OwnFields)
             {
                 Add(citizen, "Citizen." + field, $"{node}.{field}");
@@ -70,8 +72,8 @@ public static class PageRecords
                 foreach (var field in (string[])["personalId", "fullName"])
                 {
                     var path = $"citizens.edges.{i}.node.{relation}.{field}";
-                    Add(KycRecords.CitizenRef(seed, i), "Relative." + field, path);
-                    Add(KycRecords.CitizenRef(seed, Citizens + 2 * i + (relation == "father" ? 0 : 1)), "Relative." + field, path);
+                    Add(citizens[i], "Relative." + field, path);
+                    Add(citizens[Citizens + 2 * i + (relation == "father" ? 0 : 1)], "Relative." + field, path);
                 }
             }
         }

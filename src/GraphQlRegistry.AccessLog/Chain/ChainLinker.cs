@@ -153,9 +153,13 @@ public static class ChainLinker
         var noCitizen = -1;
         var groupOf = LinkBuffers.AtLeast(ref buffers.GroupOf, unit.Length);
         var sizes = new List<int>();
+        var (previousCitizen, previousGroup) = ((string?)null, -1);
         for (var i = 0; i < unit.Length; i++)
         {
-            var group = GroupOf(unit[i].CitizenRef);
+            // A citizen's entries come in runs carrying one pseudonym object: only a new object is looked up by content.
+            var citizen = unit[i].CitizenRef;
+            var group = previousGroup >= 0 && ReferenceEquals(citizen, previousCitizen) ? previousGroup : GroupOf(citizen);
+            (previousCitizen, previousGroup) = (citizen, group);
             sizes[group]++;
             groupOf[i] = group;
         }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using GraphQlRegistry.AccessLog.Entries;
@@ -44,6 +45,12 @@ public static class RequestHasher
 
     private static readonly PerThreadHash Sha256 = new(() => IncrementalHash.CreateHash(HashAlgorithmName.SHA256));
 
+    private const int WrittenTextSlots = 64;
+
+    // Where this thread's current unit first wrote a text, by the text's object (see RecurringText).
+    [ThreadStatic]
+    private static (string? Text, int Offset, int Length)[]? t_written;
+
     public static byte[] Compute(ReadOnlySpan<byte> previousHash, long start, long timeUnixMs, in HashedContext context, ReadOnlySpan<HashedEntry> entries)
     {
         var length = Header + 9 * sizeof(int) + MaxBytes(context.RequestId) + MaxBytes(context.OperationName) + MaxBytes(context.Subject)
@@ -86,19 +93,46 @@ public static class RequestHasher
         position += Text(buffer[position..], context.GrantAuthority);
         position += Text(buffer[position..], context.Channel);
         position += Text(buffer[position..], context.Purpose);
+        var written = t_written ??= new (string?, int, int)[WrittenTextSlots];
+        Array.Clear(written);
         foreach (ref readonly var entry in entries)
         {
             BinaryPrimitives.WriteInt64BigEndian(buffer[position..], entry.TimeUnixMs);
             position += sizeof(long);
-            position += Text(buffer[position..], entry.CitizenRef);
-            position += Text(buffer[position..], entry.Field);
+            position += RecurringText(buffer, position, entry.CitizenRef, written);
+            position += RecurringText(buffer, position, entry.Field, written);
             position += Text(buffer[position..], entry.Path);
-            position += Text(buffer[position..], entry.Decision);
-            position += Text(buffer[position..], entry.Mask);
-            position += Text(buffer[position..], entry.Reason);
+            position += RecurringText(buffer, position, entry.Decision, written);
+            position += RecurringText(buffer, position, entry.Mask, written);
+            position += RecurringText(buffer, position, entry.Reason, written);
         }
 
+        Array.Clear(written);
         return position;
+    }
+
+    /// <summary>
+    /// A text that entries repeat as the same object: a page's 16,000 entries name a few field coordinates, decisions
+    /// and reasons, and each citizen's entries one pseudonym. Its encoding (length and bytes) is copied from where the
+    /// unit first wrote it, found by the object in a small table; the bytes are the same as <see cref="Text"/>'s.
+    /// </summary>
+    private static int RecurringText(Span<byte> buffer, int position, string? text, (string? Text, int Offset, int Length)[] written)
+    {
+        if (text is null)
+        {
+            return Text(buffer[position..], text);
+        }
+
+        ref var slot = ref written[RuntimeHelpers.GetHashCode(text) & (WrittenTextSlots - 1)];
+        if (ReferenceEquals(slot.Text, text))
+        {
+            buffer.Slice(slot.Offset, slot.Length).CopyTo(buffer[position..]);
+            return slot.Length;
+        }
+
+        var length = Text(buffer[position..], text);
+        slot = (text, position, length);
+        return length;
     }
 
     private static int Text(Span<byte> buffer, string? text)

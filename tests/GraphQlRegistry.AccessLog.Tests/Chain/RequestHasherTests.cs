@@ -37,6 +37,29 @@ public sealed class RequestHasherTests
     }
 
     [Fact]
+    public void TextsRepeatedAsOneObject_HashAsIfEachWereItsOwnCopy()
+    {
+        // As the server records them: one pseudonym object per citizen, one coordinate object per field.
+        string[] citizens = [new('a', 64), new('b', 64), new('c', 64)];
+        string[] fields = ["Citizen.fullName", "Citizen.dateOfBirth", "Address.province", "Relative.fullName"];
+        var shared = Enumerable.Range(0, 60).Select(i => LogStore.Record(i, "request-1") with
+        {
+            CitizenRef = i % 7 == 0 ? null : citizens[i / 20],
+            Field = fields[i % fields.Length],
+            Path = $"citizens.edges.{i / 20}.node.f{i}",
+            Decision = i % 5 == 0 ? FieldOutcome.Denied : FieldOutcome.Revealed,
+            Reason = i % 5 == 0 ? "FIELD_NOT_ENTITLED" : null,
+        }).ToArray();
+        var copied = shared.Select(r => r with { CitizenRef = Copy(r.CitizenRef), Field = Copy(r.Field), Reason = Copy(r.Reason) }).ToArray();
+
+        var head = new ChainHead(41, RequestHasher.Genesis);
+
+        Assert.Equal(ChainLinker.Link(head, copied).Head, ChainLinker.Link(head, shared).Head);
+
+        static string? Copy(string? text) => text is null ? null : new string(text.AsSpan());
+    }
+
+    [Fact]
     public void StoredNames_AreTheSpecNames()
     {
         Assert.Equal("CREDIT_INSTITUTION", WireNames.Of(Policy.Organizations.OrganizationType.CreditInstitution));
