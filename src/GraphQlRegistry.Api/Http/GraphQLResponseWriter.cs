@@ -20,6 +20,7 @@ public sealed class GraphQLResponseWriter(HttpContext http, IGraphQLTextSerializ
         return RenderAsync(status, result);
     }
 
+    /// <summary>Sends a rendered answer, then gives back its buffers.</summary>
     public async Task SendAsync(RenderedResponse rendered)
     {
         using (rendered)
