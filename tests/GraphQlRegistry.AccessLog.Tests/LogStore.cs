@@ -19,6 +19,8 @@ public sealed class LogStore : IAsyncDisposable
     {
     }
 
+    public string DirectoryPath => _directory;
+
     public string ConnectionString => $"Data Source={Path.Combine(_directory, "access-log.db")}";
 
     public GroupCommitAccessLog Writer { get; private set; } = null!;

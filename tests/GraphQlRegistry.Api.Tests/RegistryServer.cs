@@ -131,6 +131,9 @@ public class RegistryServer : WebApplicationFactory<Program>
         return await read(db);
     }
 
+    /// <summary>A read of the log's entries (<see cref="AccessLogDbContext.Entries"/>, unpacked as they stream).</summary>
+    public Task<T> LogAsync<T>(Func<AccessLogDbContext, ValueTask<T>> read) => LogAsync(db => read(db).AsTask());
+
     /// <summary>A connection of the test's own to the registry's store, as the server is configured: to read or tamper with it in SQL.</summary>
     public Task<DbConnection> OpenRegistryAsync() => OpenAsync<RegistryDbContext>();
 
@@ -162,7 +165,7 @@ public class RegistryServer : WebApplicationFactory<Program>
         await using (var write = connection.CreateCommand())
         {
             write.Transaction = transaction;
-            write.CommandText = TestStore.IsPostgres ? AccessLogStores.PostgresWriterLock : "DELETE FROM \"AccessLogEntries\" WHERE 0";
+            write.CommandText = TestStore.IsPostgres ? AccessLogStores.PostgresWriterLock : "DELETE FROM \"AccessLogRequests\" WHERE 0";
             await write.ExecuteNonQueryAsync();
         }
 

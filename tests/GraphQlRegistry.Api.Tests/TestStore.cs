@@ -22,6 +22,19 @@ public static class TestStore
     /// <summary>The test run's one PostgreSQL cluster, started on first use and stopped with the test process.</summary>
     public static ThrowawayPostgres Cluster => SharedCluster.Value;
 
+    /// <summary>SQL that sets byte <paramref name="offset"/> (from 0) of a request's packed entries to <paramref name="value"/>, as someone with the database could.</summary>
+    public static string SetPackedFieldsByte(long requestStart, int offset, byte value) => IsPostgres
+        ? $"UPDATE \"AccessLogRequests\" SET \"Fields\" = set_byte(\"Fields\", {offset}, {value}) WHERE \"Start\" = {requestStart}"
+        : $"UPDATE \"AccessLogRequests\" SET \"Fields\" = unhex(hex(substr(\"Fields\", 1, {offset})) || '{value:X2}' || hex(substr(\"Fields\", {offset + 2}))) " +
+          $"WHERE \"Start\" = {requestStart}";
+
+    /// <summary>SQL that cuts <paramref name="length"/> bytes from byte <paramref name="offset"/> (from 0) out of a request's packed entries.</summary>
+    public static string CutPackedFields(long requestStart, int offset, int length) => IsPostgres
+        ? $"UPDATE \"AccessLogRequests\" SET \"Fields\" = substring(\"Fields\" FROM 1 FOR {offset}) || substring(\"Fields\" FROM {offset + length + 1}) " +
+          $"WHERE \"Start\" = {requestStart}"
+        : $"UPDATE \"AccessLogRequests\" SET \"Fields\" = unhex(hex(substr(\"Fields\", 1, {offset})) || hex(substr(\"Fields\", {offset + length + 1}))) " +
+          $"WHERE \"Start\" = {requestStart}";
+
     private static ThrowawayPostgres StartCluster()
     {
         var cluster = new ThrowawayPostgres();

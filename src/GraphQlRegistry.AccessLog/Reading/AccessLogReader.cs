@@ -9,12 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace GraphQlRegistry.AccessLog.Reading;
 
 /// <summary>
-/// The auditors' and citizens' reads of the log: newest first, keyset-paged by sequence. A citizen's entries are
-/// found through their spans; an organisation's through the requests' organisation index; a field, decision or type
-/// with no entry in the period is answered from the daily rollup without touching the entries.
+/// The auditors' and citizens' reads of the log: newest first, keyset-paged by sequence. The database narrows the
+/// requests (a citizen's through their spans, an organisation's through the requests' organisation index, a period
+/// through the time index); each request's packed entries are then matched here. A field, decision or type with no
+/// entry in the period is answered from the hourly rollup without reading any request.
 /// </summary>
 public sealed class AccessLogReader(AccessLogDbContext context)
 {
+    // Requests (or a citizen's spans) read per round trip while looking for a page's entries, newest first: few at
+    // first, since a page of a state agency's requests holds 15,000 entries, then twice as many each time, up to 64.
+    private const int FirstRead = 4;
+    private const int LargestRead = 64;
+
     /// <summary>Up to <paramref name="first"/> entries older than <paramref name="beforeSequence"/>, newest first.</summary>
     public async Task<IReadOnlyList<AccessLogEntry>> PageAsync(AccessLogFilter filter, int first, long? beforeSequence, CancellationToken cancellationToken)
     {
@@ -29,21 +35,18 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             return [];
         }
 
-        var rows = filter.CitizenRef is { } citizen
-            ? await CitizenRows(citizen, fieldId, filter, beforeSequence).OrderByDescending(r => r.Sequence).Take(first).ToListAsync(cancellationToken)
-            : await NewestFirst(await RowsAsync(fieldId, filter, beforeSequence, cancellationToken), filter).Take(first).ToListAsync(cancellationToken);
+        var rows = new List<EntryRow>(first);
+        await foreach (var row in MatchingAsync(filter, fieldId, beforeSequence, cancellationToken))
+        {
+            rows.Add(row);
+            if (rows.Count == first)
+            {
+                break;
+            }
+        }
+
         return await ToEntriesAsync(rows, filter.CitizenRef, cancellationToken);
     }
-
-    /// <summary>
-    /// Newest first, in the order of the index the query walks, so no page sorts its matches: the requests' index when
-    /// the filter selects requests (organisation, type, period), the entries' primary key otherwise. Both orders are
-    /// the entries' sequence order.
-    /// </summary>
-    private static IQueryable<EntryRow> NewestFirst(IQueryable<EntryRow> rows, AccessLogFilter filter) =>
-        filter.OrganizationId is not null || filter.OrganizationType is not null || filter.From is not null || filter.To is not null
-            ? rows.OrderByDescending(r => r.Request.Start).ThenByDescending(r => r.Ordinal)
-            : rows.OrderByDescending(r => r.RequestStart).ThenByDescending(r => r.Ordinal);
 
     /// <summary>Every matching entry, oldest first, streamed a request at a time: memory stays constant however long the log is.</summary>
     public async IAsyncEnumerable<AccessLogEntry> StreamAsync(AccessLogFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -74,10 +77,22 @@ public sealed class AccessLogReader(AccessLogDbContext context)
         new HourlyCounts(context).StatsAsync(groupBy, filter, cancellationToken);
 
     /// <summary>
-    /// The entries matching a filter without a citizen. A period is first turned into the range of request sequences
-    /// it covers (from the time index), so an organisation's index is walked only over that range.
+    /// Every entry matching a filter, older than <paramref name="beforeSequence"/>, newest first; <paramref name="fieldId"/>
+    /// is the filter's field as a text id. Requests are read a few at a time, so a caller that stops early reads little.
     /// </summary>
-    internal async Task<IQueryable<EntryRow>> RowsAsync(int? fieldId, AccessLogFilter filter, long? beforeSequence, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<EntryRow> MatchingAsync(AccessLogFilter filter, int? fieldId, long? beforeSequence, CancellationToken cancellationToken)
+    {
+        var match = new EntryMatch(filter, fieldId, beforeSequence);
+        return filter.CitizenRef is { } citizen
+            ? CitizenEntriesAsync(citizen, match, cancellationToken)
+            : RequestEntriesAsync(filter, match, cancellationToken);
+    }
+
+    /// <summary>
+    /// The entries of the requests a filter without a citizen selects. A period is first turned into the range of
+    /// request sequences it covers (from the time index), so an organisation's index is walked only over that range.
+    /// </summary>
+    private async IAsyncEnumerable<EntryRow> RequestEntriesAsync(AccessLogFilter filter, EntryMatch match, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var requests = context.Requests.AsNoTracking();
         if (filter.From is not null || filter.To is not null)
@@ -87,7 +102,7 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             var inPeriod = context.Requests.Where(r => r.TimeUnixMs >= earliest && r.TimeUnixMs < latest);
             var low = await inPeriod.MinAsync(r => (long?)r.Start, cancellationToken) ?? 0;
             var high = await inPeriod.MaxAsync(r => (long?)r.Start, cancellationToken) ?? -1;
-            requests = requests.Where(r => r.Start >= low && r.Start <= high);
+            requests = requests.Where(r => r.Start >= low && r.Start <= high && r.TimeUnixMs >= earliest && r.TimeUnixMs < latest);
         }
 
         if (filter.OrganizationId is { } organizationId)
@@ -100,113 +115,64 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             requests = requests.Where(r => r.OrganizationType == organizationType);
         }
 
-        var fields = context.Fields.AsNoTracking();
-        if (beforeSequence is { } before)
+        var (before, size) = (match.BeforeSequence, FirstRead);
+        while (true)
         {
-            requests = requests.Where(r => r.Start < before);
-            fields = fields.Where(f => f.RequestStart + f.Ordinal < before);
-        }
-
-        if (filter.From is { } from)
-        {
-            var fromMs = from.ToUnixTimeMilliseconds();
-            var earliest = fromMs - ChainLinker.MaxTimeOffsetMs;
-            requests = requests.Where(r => r.TimeUnixMs >= earliest);
-        }
-
-        if (filter.To is { } to)
-        {
-            var latest = to.ToUnixTimeMilliseconds() + ChainLinker.MaxTimeOffsetMs;
-            requests = requests.Where(r => r.TimeUnixMs < latest);
-        }
-
-        fields = Narrow(fields, fieldId, filter.Decision);
-        var rows =
-            from r in requests
-            join f in fields on r.Start equals f.RequestStart
-            select new EntryRow
+            var (cursor, take) = (before, size);
+            var read = await requests.Where(r => r.Start < cursor).OrderByDescending(r => r.Start).Take(take).ToListAsync(cancellationToken);
+            foreach (var request in read)
             {
-                Request = r, RequestStart = f.RequestStart, Ordinal = f.Ordinal, Sequence = f.RequestStart + f.Ordinal, TimeUnixMs = r.TimeUnixMs + f.TimeOffsetMs,
-                FieldId = f.FieldId, PathId = f.PathId, Decision = f.Decision, Mask = f.Mask, ReasonId = f.ReasonId,
-            };
-        return InPeriod(rows, filter);
+                foreach (var row in match.NewestFirst(request, 0, request.EntryCount - 1))
+                {
+                    yield return row;
+                }
+            }
+
+            if (read.Count < take)
+            {
+                yield break;
+            }
+
+            (before, size) = (read[^1].Start, Math.Min(size * 2, LargestRead));
+        }
     }
 
     /// <summary>
-    /// A citizen's entries: their spans, found through the citizen index's recent level and runs, and checked against the whole
-    /// pseudonym; each span lies within one request, the last one starting at or before it.
+    /// A citizen's entries: their spans, found through the citizen index's recent level and runs, and checked against
+    /// the whole pseudonym; each span lies within one request, the last one starting at or before it.
     /// </summary>
-    internal IQueryable<EntryRow> CitizenRows(string citizenRef, int? fieldId, AccessLogFilter filter, long? beforeSequence)
+    private async IAsyncEnumerable<EntryRow> CitizenEntriesAsync(string citizenRef, EntryMatch match, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var key = CitizenIndexRow.KeyOf(citizenRef);
-        var indexed = context.IndexedSpansUnder(key);
+        var indexed = context.IndexedSpansUnder(CitizenIndexRow.KeyOf(citizenRef));
         var spans = context.CitizenSpans.AsNoTracking().Where(s => indexed.Contains(s.FirstSequence) && s.CitizenRef == citizenRef);
-        if (beforeSequence is { } before)
+        var (before, size) = (match.BeforeSequence, FirstRead);
+        while (true)
         {
-            spans = spans.Where(s => s.FirstSequence < before);
-        }
-
-        var fields = Narrow(context.Fields.AsNoTracking(), fieldId, filter.Decision);
-        var rows =
-            from s in spans
-            let start = context.Requests.Where(r => r.Start <= s.FirstSequence).Max(r => r.Start)
-            join r in context.Requests.AsNoTracking() on start equals r.Start
-            join f in fields on r.Start equals f.RequestStart
-            where f.Ordinal >= s.FirstSequence - r.Start && f.Ordinal <= s.LastSequence - r.Start
-            select new EntryRow
+            var (cursor, take) = (before, size);
+            var read = await spans.Where(s => s.FirstSequence < cursor).OrderByDescending(s => s.FirstSequence).Take(take)
+                .Select(s => new { Span = s, Start = context.Requests.Where(r => r.Start <= s.FirstSequence).Max(r => (long?)r.Start) })
+                .ToListAsync(cancellationToken);
+            var starts = read.Select(s => s.Start).OfType<long>().Distinct().ToArray();
+            var requests = await context.Requests.AsNoTracking().Where(r => starts.Contains(r.Start)).ToDictionaryAsync(r => r.Start, cancellationToken);
+            foreach (var (span, start) in read.Select(s => (s.Span, s.Start)))
             {
-                Request = r, RequestStart = f.RequestStart, Ordinal = f.Ordinal, Sequence = f.RequestStart + f.Ordinal, TimeUnixMs = r.TimeUnixMs + f.TimeOffsetMs,
-                FieldId = f.FieldId, PathId = f.PathId, Decision = f.Decision, Mask = f.Mask, ReasonId = f.ReasonId,
-            };
-        if (beforeSequence is { } cursor)
-        {
-            rows = rows.Where(row => row.Sequence < cursor);
+                if (start is { } found && requests.TryGetValue(found, out var request) && match.Selects(request))
+                {
+                    var last = Math.Min(span.LastSequence, request.Start + request.EntryCount - 1);
+                    foreach (var row in match.NewestFirst(request, (int)(span.FirstSequence - request.Start), (int)(last - request.Start)))
+                    {
+                        yield return row;
+                    }
+                }
+            }
+
+            if (read.Count < take)
+            {
+                yield break;
+            }
+
+            (before, size) = (read[^1].Span.FirstSequence, Math.Min(size * 2, LargestRead));
         }
-
-        if (filter.OrganizationId is { } organizationId)
-        {
-            rows = rows.Where(row => row.Request.OrganizationId == organizationId);
-        }
-
-        if (filter.OrganizationType is { } organizationType)
-        {
-            rows = rows.Where(row => row.Request.OrganizationType == organizationType);
-        }
-
-        return InPeriod(rows, filter);
-    }
-
-    private static IQueryable<LoggedField> Narrow(IQueryable<LoggedField> fields, int? fieldId, FieldOutcome? decision)
-    {
-        if (fieldId is { } id)
-        {
-            fields = fields.Where(f => f.FieldId == id);
-        }
-
-        if (decision is { } outcome)
-        {
-            var code = WireCodes.Of(outcome);
-            fields = fields.Where(f => f.Decision == code);
-        }
-
-        return fields;
-    }
-
-    private static IQueryable<EntryRow> InPeriod(IQueryable<EntryRow> rows, AccessLogFilter filter)
-    {
-        if (filter.From is { } from)
-        {
-            var fromMs = from.ToUnixTimeMilliseconds();
-            rows = rows.Where(row => row.TimeUnixMs >= fromMs);
-        }
-
-        if (filter.To is { } to)
-        {
-            var toMs = to.ToUnixTimeMilliseconds();
-            rows = rows.Where(row => row.TimeUnixMs < toMs);
-        }
-
-        return rows;
     }
 
     /// <summary>
@@ -221,15 +187,29 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             return null;
         }
 
-        if (await context.Fields.Where(f => f.RequestStart == start && f.PathId == pathId)
-                .Select(f => (long?)(f.RequestStart + f.Ordinal)).FirstOrDefaultAsync(cancellationToken) is not { } entry)
+        var packed = await context.Requests.Where(r => r.Start == start).Select(r => r.Fields).SingleAsync(cancellationToken);
+        if (FirstAtPath(packed, pathId) is not { } ordinal)
         {
             return null;
         }
 
+        var entry = start + ordinal;
         var span = await context.CitizenSpans.AsNoTracking().Where(s => s.FirstSequence >= start && s.FirstSequence <= entry)
             .OrderByDescending(s => s.FirstSequence).FirstOrDefaultAsync(cancellationToken);
         return CitizenIfReaching(span, entry);
+    }
+
+    private static int? FirstAtPath(byte[] packed, int pathId)
+    {
+        for (var ordinal = 0; ordinal < PackedFields.CountOf(packed); ordinal++)
+        {
+            if (PackedFields.Read(packed, ordinal).PathId == pathId)
+            {
+                return ordinal;
+            }
+        }
+
+        return null;
     }
 
     internal async Task<int?> TextIdAsync(string? text, CancellationToken cancellationToken) =>
@@ -237,7 +217,7 @@ public sealed class AccessLogReader(AccessLogDbContext context)
 
     private async Task<IReadOnlyList<AccessLogEntry>> ToEntriesAsync(List<EntryRow> rows, string? citizenRef, CancellationToken cancellationToken)
     {
-        var ids = rows.SelectMany(r => new[] { r.FieldId, r.PathId, r.ReasonId }).OfType<int>().Distinct().ToArray();
+        var ids = rows.SelectMany(r => new[] { r.Field.FieldId, r.Field.PathId, r.Field.ReasonId }).Where(id => id != 0).Distinct().ToArray();
         var texts = await context.Texts.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Text, cancellationToken);
         var spans = await SpansOfAsync(citizenRef is null ? rows : [], cancellationToken);
         return rows.Select(row => new AccessLogEntry
@@ -254,20 +234,22 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             Channel = row.Request.Channel,
             Purpose = row.Request.Purpose,
             CitizenRef = citizenRef ?? CitizenOf(spans, row),
-            Field = row.FieldId is { } field ? texts[field] : null,
-            Path = row.PathId is { } path ? texts[path] : null,
-            Decision = WireCodes.Outcome(row.Decision),
-            Mask = WireCodes.Mask(row.Mask),
-            Reason = row.ReasonId is { } reason ? texts[reason] : null,
+            Field = TextOf(row.Field.FieldId),
+            Path = TextOf(row.Field.PathId),
+            Decision = WireCodes.Outcome(row.Field.Decision),
+            Mask = WireCodes.Mask(row.Field.Mask),
+            Reason = TextOf(row.Field.ReasonId),
             PreviousHash = Convert.ToHexStringLower(row.Request.PreviousHash),
             Hash = Convert.ToHexStringLower(row.Request.Hash),
         }).ToList();
+
+        string? TextOf(int id) => id == 0 ? null : texts[id];
     }
 
     /// <summary>The spans of a page's requests (a span never leaves its request), found after paging so that only a page pays for them.</summary>
     private async Task<ILookup<long, CitizenSpan>> SpansOfAsync(List<EntryRow> rows, CancellationToken cancellationToken)
     {
-        var starts = rows.Select(r => r.RequestStart).Distinct().ToArray();
+        var starts = rows.Select(r => r.Request.Start).Distinct().ToArray();
         var spans = await (
             from r in context.Requests.AsNoTracking()
             where starts.Contains(r.Start)
@@ -279,7 +261,7 @@ public sealed class AccessLogReader(AccessLogDbContext context)
 
     /// <summary>The citizen of the last span starting at or before the entry, if it reaches the entry: the rule the chain check follows.</summary>
     private static string? CitizenOf(ILookup<long, CitizenSpan> spans, EntryRow row) =>
-        CitizenIfReaching(spans[row.RequestStart].Where(s => s.FirstSequence <= row.Sequence).MaxBy(s => s.FirstSequence), row.Sequence);
+        CitizenIfReaching(spans[row.Request.Start].Where(s => s.FirstSequence <= row.Sequence).MaxBy(s => s.FirstSequence), row.Sequence);
 
     /// <summary>The citizen of the last span starting at or before an entry, if that span reaches the entry.</summary>
     private static string? CitizenIfReaching(CitizenSpan? lastStartingAtOrBefore, long sequence) =>
@@ -315,27 +297,44 @@ public sealed class AccessLogReader(AccessLogDbContext context)
         Hash = Convert.ToHexStringLower(request.Hash),
     };
 
-    /// <summary>An entry's stored columns as a query returns them, before its texts are looked up.</summary>
-    internal sealed class EntryRow
+    /// <summary>One stored entry as a read finds it, before its texts are looked up: its request and its own part.</summary>
+    internal readonly record struct EntryRow(LoggedRequest Request, int Ordinal, LoggedField Field)
     {
-        public required LoggedRequest Request { get; init; }
+        public long Sequence => Request.Start + Ordinal;
 
-        public long RequestStart { get; init; }
+        public long TimeUnixMs => Request.TimeUnixMs + Field.TimeOffsetMs;
+    }
 
-        public int Ordinal { get; init; }
+    /// <summary>
+    /// What of a filter is matched on the entries themselves, once the database has narrowed the requests: the
+    /// request's organisation and type (again, for requests found through a citizen's spans), the entry's field,
+    /// decision, time and sequence.
+    /// </summary>
+    private sealed class EntryMatch(AccessLogFilter filter, int? fieldId, long? beforeSequence)
+    {
+        private readonly byte? _decision = filter.Decision is { } decision ? WireCodes.Of(decision) : null;
+        private readonly long _fromMs = filter.From?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        private readonly long _toMs = filter.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
 
-        public long Sequence { get; init; }
+        public long BeforeSequence { get; } = beforeSequence ?? long.MaxValue;
 
-        public long TimeUnixMs { get; init; }
+        public bool Selects(LoggedRequest request) =>
+            (filter.OrganizationId is null || request.OrganizationId == filter.OrganizationId)
+            && (filter.OrganizationType is null || request.OrganizationType == filter.OrganizationType);
 
-        public int? FieldId { get; init; }
-
-        public int? PathId { get; init; }
-
-        public byte Decision { get; init; }
-
-        public byte Mask { get; init; }
-
-        public int? ReasonId { get; init; }
+        /// <summary>The matching entries of <paramref name="request"/> from ordinal <paramref name="last"/> down to <paramref name="first"/>.</summary>
+        public IEnumerable<EntryRow> NewestFirst(LoggedRequest request, int first, int last)
+        {
+            last = (int)Math.Min(last, Math.Min(BeforeSequence - 1 - request.Start, PackedFields.CountOf(request.Fields) - 1));
+            for (var ordinal = last; ordinal >= Math.Max(first, 0); ordinal--)
+            {
+                var field = PackedFields.Read(request.Fields, ordinal);
+                var time = request.TimeUnixMs + field.TimeOffsetMs;
+                if ((fieldId is not { } id || field.FieldId == id) && (_decision is not { } code || field.Decision == code) && time >= _fromMs && time < _toMs)
+                {
+                    yield return new EntryRow(request, ordinal, field);
+                }
+            }
+        }
     }
 }

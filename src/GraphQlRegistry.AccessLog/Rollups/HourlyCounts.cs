@@ -37,7 +37,7 @@ public sealed class HourlyCounts(AccessLogDbContext context)
         var reader = new AccessLogReader(context);
         if (filter.CitizenRef is { } citizen)
         {
-            return await FromEntriesAsync(groupBy, reader.CitizenRows(citizen, await reader.TextIdAsync(filter.Field, cancellationToken), filter, null), cancellationToken);
+            return await PartAsync(filter);
         }
 
         var fromMs = filter.From?.ToUnixTimeMilliseconds();
@@ -65,7 +65,7 @@ public sealed class HourlyCounts(AccessLogDbContext context)
         async Task<IReadOnlyList<AccessStatsBucket>> PartAsync(AccessLogFilter part)
         {
             var fieldId = await reader.TextIdAsync(part.Field, cancellationToken);
-            return part.Field is not null && fieldId is null ? [] : await FromEntriesAsync(groupBy, await reader.RowsAsync(fieldId, part, null, cancellationToken), cancellationToken);
+            return part.Field is not null && fieldId is null ? [] : await FromEntriesAsync(groupBy, reader.MatchingAsync(part, fieldId, null, cancellationToken), cancellationToken);
         }
     }
 
@@ -128,25 +128,28 @@ public sealed class HourlyCounts(AccessLogDbContext context)
         return query;
     }
 
-    /// <summary>Counts over the entries themselves (a citizen's, or the part of an hour at the edge of a period), grouped in the database.</summary>
+    /// <summary>Counts over the entries themselves: a citizen's, or the part of an hour at the edge of a period.</summary>
     private async Task<IReadOnlyList<AccessStatsBucket>> FromEntriesAsync(
-        IReadOnlySet<AccessStatsDimension> groupBy, IQueryable<AccessLogReader.EntryRow> rows, CancellationToken cancellationToken)
+        IReadOnlySet<AccessStatsDimension> groupBy, IAsyncEnumerable<AccessLogReader.EntryRow> rows, CancellationToken cancellationToken)
     {
-        var counted = await rows
-            .GroupBy(r => new { r.Request.OrganizationId, r.Request.OrganizationType, r.FieldId, r.Decision, Day = r.TimeUnixMs / MillisecondsPerDay })
-            .Select(g => new { g.Key, Count = g.LongCount() })
-            .ToListAsync(cancellationToken);
-        var ids = counted.Select(r => r.Key.FieldId).OfType<int>().Distinct().ToArray();
+        var counted = new Dictionary<(string? OrganizationId, OrganizationType? OrganizationType, int FieldId, byte Decision, long Day), long>();
+        await foreach (var row in rows)
+        {
+            var key = (row.Request.OrganizationId, row.Request.OrganizationType, row.Field.FieldId, row.Field.Decision, row.TimeUnixMs / MillisecondsPerDay);
+            counted[key] = counted.GetValueOrDefault(key) + 1;
+        }
+
+        var ids = counted.Keys.Select(k => k.FieldId).Where(id => id != 0).Distinct().ToArray();
         var texts = await context.Texts.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Text, cancellationToken);
         return Ordered(counted
             .GroupBy(r => new AccessStatsBucket(
                 groupBy.Contains(AccessStatsDimension.Organization) ? r.Key.OrganizationId : null,
                 groupBy.Contains(AccessStatsDimension.OrganizationType) ? r.Key.OrganizationType : null,
-                groupBy.Contains(AccessStatsDimension.Field) && r.Key.FieldId is { } field ? texts[field] : null,
+                groupBy.Contains(AccessStatsDimension.Field) && r.Key.FieldId != 0 ? texts[r.Key.FieldId] : null,
                 groupBy.Contains(AccessStatsDimension.Decision) ? WireCodes.Outcome(r.Key.Decision) : null,
                 groupBy.Contains(AccessStatsDimension.Day) ? DayOf((int)r.Key.Day) : null,
                 0))
-            .Select(g => g.Key with { Count = g.Sum(r => r.Count) }));
+            .Select(g => g.Key with { Count = g.Sum(r => r.Value) }));
     }
 
     private static DateOnly DayOf(int day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day));

@@ -11,27 +11,23 @@ namespace GraphQlRegistry.AccessLog.Storage;
 
 /// <summary>
 /// The access log's own store, apart from the registry so that its durability settings and faults are its own.
-/// A request is stored once (<see cref="Requests"/>), each of its entries as a few small integers (<see cref="Fields"/>,
-/// texts by number through <see cref="Texts"/>), citizens once per run of entries (<see cref="CitizenSpans"/>), found by
-/// citizen through the citizen index: a small recent level (<see cref="CitizenIndexRow"/>) and sorted runs
-/// (<see cref="CitizenIndexRun"/>).
-/// <see cref="Entries"/> reads them back joined, one <see cref="AccessLogEntry"/> per entry, through a view.
+/// A request is stored once (<see cref="Requests"/>) with its entries packed in its row, each a few small integers
+/// (<see cref="PackedFields"/>, texts by number through <see cref="Texts"/>), citizens once per run of entries
+/// (<see cref="CitizenSpans"/>), found by citizen through the citizen index: a small recent level
+/// (<see cref="CitizenIndexRow"/>) and sorted runs (<see cref="CitizenIndexRun"/>).
+/// <see cref="Reading.AccessLogReader"/> reads them back as one <see cref="AccessLogEntry"/> per entry.
 /// </summary>
 public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> options) : DbContext(options)
 {
     public const string RequestsTableName = "AccessLogRequests";
-    public const string TableName = "AccessLogEntries";
     public const string TextsTableName = "AccessLogTexts";
     public const string SpansTableName = "AccessLogCitizenSpans";
     public const string RecentCitizenIndexTableName = "AccessLogRecentCitizenIndex";
     public const string CitizenIndexTableName = "AccessLogCitizenIndex";
     public const string CitizenIndexRunsTableName = "AccessLogCitizenIndexRuns";
     public const string HourlyCountsTableName = "AccessLogHourlyCounts";
-    public const string EntriesViewName = "AccessLogEntryView";
 
     public DbSet<LoggedRequest> Requests => Set<LoggedRequest>();
-
-    public DbSet<LoggedField> Fields => Set<LoggedField>();
 
     public DbSet<LogText> Texts => Set<LogText>();
 
@@ -63,8 +59,8 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
 
     public DbSet<HourlyCount> HourlyCounts => Set<HourlyCount>();
 
-    /// <summary>Every entry as the auditors read it (a view over the tables above): for tests, checks and small logs.</summary>
-    public DbSet<AccessLogEntry> Entries => Set<AccessLogEntry>();
+    /// <summary>Every entry as the auditors read it, oldest first, unpacked from its request: for checks, tests and small logs.</summary>
+    public IAsyncEnumerable<AccessLogEntry> Entries => new Reading.AccessLogReader(this).StreamAsync(new Reading.AccessLogFilter());
 
     public DbSet<AccessFlag> Flags => Set<AccessFlag>();
 
@@ -90,13 +86,6 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
             // One index row per request, not per entry: the organisation and period filters start here.
             request.HasIndex(r => r.TimeUnixMs);
             request.HasIndex(r => new { r.OrganizationId, r.Start });
-        });
-
-        // A WITHOUT ROWID table on SQLite (see the migration): the row is the primary key's b-tree entry, nothing more.
-        modelBuilder.Entity<LoggedField>(field =>
-        {
-            field.ToTable(TableName);
-            field.HasKey(f => new { f.RequestStart, f.Ordinal });
         });
 
         modelBuilder.Entity<LogText>(text =>
@@ -144,17 +133,6 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
             count.HasKey(c => new { c.Hour, c.OrganizationId, c.OrganizationType, c.FieldId, c.Decision, c.ReasonId });
         });
 
-        modelBuilder.Entity<AccessLogEntry>(entry =>
-        {
-            entry.ToView(EntriesViewName);
-            entry.HasKey(e => e.Sequence);
-            entry.Property(e => e.Purpose).HasMaxLength(500);
-            entry.Property(e => e.Path).HasMaxLength(1000);
-            entry.Property(e => e.PreviousHash).HasConversion(HexConverter);
-            entry.Property(e => e.Hash).HasConversion(HexConverter);
-            entry.Ignore(e => e.Time);
-        });
-
         AccessFlagModel.Configure(modelBuilder);
     }
 
@@ -164,8 +142,6 @@ public sealed class AccessLogDbContext(DbContextOptions<AccessLogDbContext> opti
 
     private static readonly System.Linq.Expressions.Expression<Func<SettledCitizenIndexRow, CitizenIndexRow>> SettledAsRow =
         row => new CitizenIndexRow { CitizenKey = row.CitizenKey, FirstSequence = row.FirstSequence };
-
-    private static readonly ValueConverter<string, byte[]> HexConverter = new(hex => Convert.FromHexString(hex), bytes => Convert.ToHexStringLower(bytes));
 
     private sealed class OutcomeCodeConverter() : ValueConverter<FieldOutcome, byte>(value => WireCodes.Of(value), code => WireCodes.Outcome(code));
 

@@ -4,7 +4,8 @@ using GraphQlRegistry.Policy.Organizations;
 namespace GraphQlRegistry.AccessLog.Storage;
 
 /// <summary>
-/// A request's row: what is the same for all its entries, stored once, and the hash that chains its entries.
+/// A request's row: what is the same for all its entries, stored once, the hash that chains its entries, and the
+/// entries' own parts (<see cref="Fields"/>).
 /// Keyed by the sequence of its first entry; its entries are numbered on from there, so the next request starts at
 /// <see cref="Start"/> + <see cref="EntryCount"/>.
 /// </summary>
@@ -37,4 +38,7 @@ public sealed class LoggedRequest
     public required byte[] PreviousHash { get; init; }
 
     public required byte[] Hash { get; init; }
+
+    /// <summary>Its entries, <see cref="EntryCount"/> of them, packed (<see cref="PackedFields"/>).</summary>
+    public required byte[] Fields { get; init; }
 }

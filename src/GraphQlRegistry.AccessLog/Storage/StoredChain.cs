@@ -14,10 +14,10 @@ public sealed record StoredRequest(long Start, int EntryCount, long TimeUnixMs, 
 }
 
 /// <summary>
-/// Reads the stored requests in chain order with their entries put back together (texts by id, citizens from the
-/// spans), a slice of the sequence at a time on one connection, so memory follows the slice, not the log. An entry
-/// whose text id is unknown, or whose decision or mask code is not one, gets an impossible value, so it can never
-/// hash like an entry that was written.
+/// Reads the stored requests in chain order with their entries unpacked (texts by id, citizens from the spans), a
+/// slice of the sequence at a time on one connection, so memory follows the slice, not the log. An entry whose text
+/// id is unknown, or whose decision or mask code is not one, gets an impossible value, so it can never hash like an
+/// entry that was written.
 /// </summary>
 public static class StoredChain
 {
@@ -68,34 +68,38 @@ public static class StoredChain
         DbConnection connection, long from, long to, Dictionary<int, string> texts, CancellationToken cancellationToken)
     {
         await using var command = Command(connection,
-            "SELECT r.\"Start\", r.\"EntryCount\", r.\"TimeUnixMs\", r.\"RequestId\", r.\"OperationName\", r.\"Subject\", r.\"OrganizationId\", " +
-            "r.\"OrganizationType\", r.\"GrantId\", r.\"GrantAuthority\", r.\"Channel\", r.\"Purpose\", r.\"PreviousHash\", r.\"Hash\", " +
-            "e.\"Ordinal\", e.\"TimeOffsetMs\", e.\"FieldId\", e.\"PathId\", e.\"Decision\", e.\"Mask\", e.\"ReasonId\" " +
-            $"FROM \"{AccessLogDbContext.RequestsTableName}\" r LEFT JOIN \"{AccessLogDbContext.TableName}\" e ON e.\"RequestStart\" = r.\"Start\" " +
-            "WHERE r.\"Start\" >= @from AND r.\"Start\" < @to ORDER BY r.\"Start\", e.\"Ordinal\"", ("from", from), ("to", to));
+            "SELECT \"Start\", \"EntryCount\", \"TimeUnixMs\", \"RequestId\", \"OperationName\", \"Subject\", \"OrganizationId\", " +
+            "\"OrganizationType\", \"GrantId\", \"GrantAuthority\", \"Channel\", \"Purpose\", \"PreviousHash\", \"Hash\", \"Fields\" " +
+            $"FROM \"{AccessLogDbContext.RequestsTableName}\" WHERE \"Start\" >= @from AND \"Start\" < @to ORDER BY \"Start\"", ("from", from), ("to", to));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var requests = new List<PartialRequest>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var start = reader.GetInt64(0);
-            if (requests.Count == 0 || requests[^1].Start != start)
+            var request = new PartialRequest(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2),
+                new HashedContext(reader.GetString(3), Text(reader, 4), Text(reader, 5), Text(reader, 6), Text(reader, 7), Text(reader, 8), Text(reader, 9),
+                    Text(reader, 10), Text(reader, 11)),
+                reader.GetFieldValue<byte[]>(12), reader.GetFieldValue<byte[]>(13));
+            var packed = reader.GetFieldValue<byte[]>(14);
+            for (var ordinal = 0; ordinal < PackedFields.CountOf(packed); ordinal++)
             {
-                requests.Add(new PartialRequest(start, reader.GetInt32(1), reader.GetInt64(2),
-                    new HashedContext(reader.GetString(3), Text(reader, 4), Text(reader, 5), Text(reader, 6), Text(reader, 7), Text(reader, 8), Text(reader, 9),
-                        Text(reader, 10), Text(reader, 11)),
-                    reader.GetFieldValue<byte[]>(12), reader.GetFieldValue<byte[]>(13)));
+                request.Add(ordinal, HashedEntryOf(request.TimeUnixMs, PackedFields.Read(packed, ordinal), texts));
             }
 
-            if (!reader.IsDBNull(14))
+            if (!PackedFields.IsWhole(packed))
             {
-                requests[^1].Add(reader.GetInt32(14), new HashedEntry(
-                    requests[^1].TimeUnixMs + reader.GetInt32(15), null, TextOf(reader, 16, texts), TextOf(reader, 17, texts),
-                    Code(reader, 18, WireCodes.OutcomeName), Code(reader, 19, WireCodes.MaskName), TextOf(reader, 20, texts)));
+                // Bytes that are no whole entry: read as an entry no writer makes, so the request cannot hash as written.
+                request.Add(PackedFields.CountOf(packed), new HashedEntry(request.TimeUnixMs, null, Unreadable, Unreadable, Unreadable, Unreadable, Unreadable));
             }
+
+            requests.Add(request);
         }
 
         return requests;
     }
+
+    private static HashedEntry HashedEntryOf(long requestTimeUnixMs, LoggedField field, Dictionary<int, string> texts) => new(
+        requestTimeUnixMs + field.TimeOffsetMs, null, TextOf(field.FieldId, texts), TextOf(field.PathId, texts),
+        WireCodes.OutcomeName(field.Decision) ?? Unreadable, WireCodes.MaskName(field.Mask) ?? Unreadable, TextOf(field.ReasonId, texts));
 
     /// <summary>The spans that may cover entries from <paramref name="from"/> to <paramref name="to"/>: the last one starting before, and those starting within.</summary>
     private static async Task<List<CitizenSpan>> ReadSpansAsync(DbConnection connection, long from, long to, CancellationToken cancellationToken)
@@ -116,10 +120,7 @@ public static class StoredChain
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static string? TextOf(DbDataReader reader, int ordinal, Dictionary<int, string> texts) =>
-        reader.IsDBNull(ordinal) ? null : texts.GetValueOrDefault(reader.GetInt32(ordinal), Unreadable);
-
-    private static string Code(DbDataReader reader, int ordinal, Func<long, string?> name) => name(reader.GetInt64(ordinal)) ?? Unreadable;
+    private static string? TextOf(int id, Dictionary<int, string> texts) => id == 0 ? null : texts.GetValueOrDefault(id, Unreadable);
 
     private static async Task<long?> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {

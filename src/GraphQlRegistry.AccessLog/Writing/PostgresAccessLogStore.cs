@@ -8,15 +8,14 @@ using NpgsqlTypes;
 namespace GraphQlRegistry.AccessLog.Writing;
 
 /// <summary>
-/// PostgreSQL: one binary COPY per table per commit (Npgsql's binary importer) for requests, entries, spans and the
-/// citizen index's recent level, one
+/// PostgreSQL: one binary COPY per table per commit (Npgsql's binary importer) for requests (with their entries
+/// packed), spans and the citizen index's recent level, one
 /// batch of upserts for the rollup, inside a transaction that holds an exclusive lock on the requests table, so
 /// instances sharing the database append to one chain in turn (and add texts one at a time).
 /// </summary>
 internal sealed class PostgresAccessLogStore(string connectionString, int citizenIndexBatch) : RelationalAccessLogStore(citizenIndexBatch)
 {
     private static readonly string CopyRequests = Copy(AccessLogDbContext.RequestsTableName, RequestColumns);
-    private static readonly string CopyFields = Copy(AccessLogDbContext.TableName, FieldColumns);
     private static readonly string CopySpans = Copy(AccessLogDbContext.SpansTableName, SpanColumns);
     private static readonly string CopyCitizenIndex = Copy(AccessLogDbContext.RecentCitizenIndexTableName, CitizenIndexColumns);
 
@@ -47,13 +46,12 @@ internal sealed class PostgresAccessLogStore(string connectionString, int citize
     {
         var npgsql = (NpgsqlConnection)connection;
         await CopyRequestsAsync(npgsql, batch, cancellationToken);
-        await CopyFieldsAsync(npgsql, batch, cancellationToken);
         await CopySpansAsync(npgsql, batch, cancellationToken);
         await CopyCitizenIndexAsync(npgsql, batch, cancellationToken);
         await UpsertRollupAsync(npgsql, (NpgsqlTransaction)transaction, batch, cancellationToken);
     }
 
-    private static Task CopyRequestsAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken) =>
+    private Task CopyRequestsAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken) =>
         CopyAsync(connection, CopyRequests, batch.Requests, async (importer, request, token) =>
         {
             var context = request.Context;
@@ -71,31 +69,8 @@ internal sealed class PostgresAccessLogStore(string connectionString, int citize
             await WriteTextAsync(importer, context.Purpose, token);
             await importer.WriteAsync(request.PreviousHash, NpgsqlDbType.Bytea, token);
             await importer.WriteAsync(request.Hash, NpgsqlDbType.Bytea, token);
+            await importer.WriteAsync(PackFields(batch, request), NpgsqlDbType.Bytea, token);
         }, cancellationToken);
-
-    private async Task CopyFieldsAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync(CopyFields, cancellationToken);
-        foreach (var request in batch.Requests)
-        {
-            for (var ordinal = 0; ordinal < request.Count; ordinal++)
-            {
-                var record = batch.Records[request.Offset + ordinal];
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(request.Start, NpgsqlDbType.Bigint, cancellationToken);
-                await importer.WriteAsync(ordinal, NpgsqlDbType.Integer, cancellationToken);
-                await importer.WriteAsync((int)(record.Time.ToUnixTimeMilliseconds() - request.TimeUnixMs), NpgsqlDbType.Integer, cancellationToken);
-                var texts = EntryTexts[request.Offset + ordinal];
-                await WriteIdAsync(importer, Optional(texts.First), cancellationToken);
-                await WriteIdAsync(importer, Optional(texts.Second), cancellationToken);
-                await importer.WriteAsync((short)WireCodes.Of(record.Decision), NpgsqlDbType.Smallint, cancellationToken);
-                await importer.WriteAsync((short)WireCodes.Of(record.Mask), NpgsqlDbType.Smallint, cancellationToken);
-                await WriteIdAsync(importer, Optional(texts.Third), cancellationToken);
-            }
-        }
-
-        await importer.CompleteAsync(cancellationToken);
-    }
 
     private static Task CopySpansAsync(NpgsqlConnection connection, LinkedBatch batch, CancellationToken cancellationToken) =>
         CopyAsync(connection, CopySpans, batch.Spans, async (importer, span, token) =>
@@ -157,9 +132,6 @@ internal sealed class PostgresAccessLogStore(string connectionString, int citize
 
     private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? text, CancellationToken cancellationToken) =>
         text is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken);
-
-    private static Task WriteIdAsync(NpgsqlBinaryImporter importer, int? id, CancellationToken cancellationToken) =>
-        id is { } value ? importer.WriteAsync(value, NpgsqlDbType.Integer, cancellationToken) : importer.WriteNullAsync(cancellationToken);
 
     protected override void OnReset()
     {

@@ -18,10 +18,8 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
     protected static readonly string[] RequestColumns =
     [
         "Start", "EntryCount", "TimeUnixMs", "RequestId", "OperationName", "Subject", "OrganizationId", "OrganizationType", "GrantId",
-        "GrantAuthority", "Channel", "Purpose", "PreviousHash", "Hash",
+        "GrantAuthority", "Channel", "Purpose", "PreviousHash", "Hash", "Fields",
     ];
-
-    protected static readonly string[] FieldColumns = ["RequestStart", "Ordinal", "TimeOffsetMs", "FieldId", "PathId", "Decision", "Mask", "ReasonId"];
 
     protected static readonly string[] SpanColumns = ["FirstSequence", "CitizenRef", "LastSequence"];
 
@@ -47,6 +45,7 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
     private readonly Dictionary<RollupKey, long> _rollup = [];
     private TextIds[] _entryTexts = [];
     private TextIds[] _requestTexts = [];
+    private byte[] _packedFields = [];
     private DbConnection? _connection;
 
     // The recent level's rows as of the last commit, counted once per connection, and again under the lock before a
@@ -86,7 +85,7 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
     protected abstract void OnReset();
 
     /// <summary>
-    /// Ids for every text the batch refers to, once per record (<see cref="EntryTexts"/>) and per request (its
+    /// Ids for every text the batch refers to, once per record (for <see cref="PackFields"/>) and per request (its
     /// organisation id and type, for the rollup): a lookup each, a store round trip only for a text never seen.
     /// </summary>
     protected async Task ResolveTextsAsync(DbConnection connection, DbTransaction transaction, LinkedBatch batch, CancellationToken cancellationToken)
@@ -145,11 +144,24 @@ internal abstract class RelationalAccessLogStore(int citizenIndexBatch) : IAcces
         }
     }
 
-    /// <summary>The text ids of each record of the batch (field, path, reason), 0 for none; filled by <see cref="ResolveTextsAsync"/>.</summary>
-    protected ReadOnlySpan<TextIds> EntryTexts => _entryTexts;
+    /// <summary>
+    /// A request's entries packed for its row (<see cref="PackedFields"/>), in a buffer kept from request to request:
+    /// valid until the next call. Texts by the ids <see cref="ResolveTextsAsync"/> found.
+    /// </summary>
+    protected ArraySegment<byte> PackFields(LinkedBatch batch, LinkedRequest request)
+    {
+        var size = PackedFields.SizeOf(request.Count);
+        var packed = LinkBuffers.AtLeast(ref _packedFields, size);
+        for (var ordinal = 0; ordinal < request.Count; ordinal++)
+        {
+            var record = batch.Records[request.Offset + ordinal];
+            var texts = _entryTexts[request.Offset + ordinal];
+            PackedFields.Write(packed, ordinal, new LoggedField(
+                (int)(record.Time.ToUnixTimeMilliseconds() - request.TimeUnixMs), texts.First, texts.Second, WireCodes.Of(record.Decision), WireCodes.Of(record.Mask), texts.Third));
+        }
 
-    /// <summary>A text id as a column value: 0 (no text) is stored as null.</summary>
-    protected static int? Optional(int id) => id == 0 ? null : id;
+        return new ArraySegment<byte>(packed, 0, size);
+    }
 
     /// <summary>The batch's entries counted by rollup key; the map is reused from batch to batch.</summary>
     protected Dictionary<RollupKey, long> RollupOf(LinkedBatch batch)

@@ -12,8 +12,6 @@ namespace GraphQlRegistry.AccessLog.Writing;
 /// </summary>
 internal sealed class SqliteAccessLogStore(string connectionString, int citizenIndexBatch) : RelationalAccessLogStore(citizenIndexBatch)
 {
-    private const int RowsPerInsert = 32;
-
     private Statements? _statements;
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -41,32 +39,9 @@ internal sealed class SqliteAccessLogStore(string connectionString, int citizenI
     protected override Task WriteAsync(DbConnection connection, DbTransaction transaction, LinkedBatch batch, CancellationToken cancellationToken)
     {
         var statements = _statements!;
-        var row = 0;
         foreach (var request in batch.Requests)
         {
-            WriteRequest(statements.InsertRequest, request);
-            for (var ordinal = 0; ordinal < request.Count; ordinal++)
-            {
-                // Entries go RowsPerInsert to a statement: one step for many rows, the largest share of the work.
-                BindField(statements.InsertFields, row++, request, ordinal, batch.Records[request.Offset + ordinal], EntryTexts[request.Offset + ordinal]);
-                if (row == RowsPerInsert)
-                {
-                    statements.InsertFields.Execute();
-                    row = 0;
-                }
-            }
-        }
-
-        // The last few entries, one statement each.
-        var (lastRequest, remaining) = (batch.Requests.Count - 1, row);
-        for (var r = lastRequest; remaining > 0 && r >= 0; r--)
-        {
-            var request = batch.Requests[r];
-            for (var ordinal = request.Count - 1; remaining > 0 && ordinal >= 0; ordinal--, remaining--)
-            {
-                BindField(statements.InsertField, 0, request, ordinal, batch.Records[request.Offset + ordinal], EntryTexts[request.Offset + ordinal]);
-                statements.InsertField.Execute();
-            }
+            WriteRequest(statements.InsertRequest, request, PackFields(batch, request));
         }
 
         foreach (var span in batch.Spans)
@@ -84,28 +59,14 @@ internal sealed class SqliteAccessLogStore(string connectionString, int citizenI
         return Task.CompletedTask;
     }
 
-    private static void BindField(SqliteStatement insert, int row, LinkedRequest request, int ordinal, in AccessRecord record, TextIds texts)
-    {
-        var first = row * FieldColumns.Length;
-        insert
-            .Bind(first + 1, request.Start)
-            .Bind(first + 2, ordinal)
-            .Bind(first + 3, record.Time.ToUnixTimeMilliseconds() - request.TimeUnixMs)
-            .BindOptional(first + 4, Optional(texts.First))
-            .BindOptional(first + 5, Optional(texts.Second))
-            .Bind(first + 6, WireCodes.Of(record.Decision))
-            .Bind(first + 7, WireCodes.Of(record.Mask))
-            .BindOptional(first + 8, Optional(texts.Third));
-    }
-
-    private static void WriteRequest(SqliteStatement insert, LinkedRequest request)
+    private static void WriteRequest(SqliteStatement insert, LinkedRequest request, ReadOnlySpan<byte> fields)
     {
         var context = request.Context;
         insert.Bind(1, request.Start).Bind(2, request.Count).Bind(3, request.TimeUnixMs).Bind(4, context.RequestId).Bind(5, context.OperationName)
             .Bind(6, context.Subject).Bind(7, context.OrganizationId).Bind(8, context.OrganizationType is { } type ? WireNames.Of(type) : null)
             .Bind(9, context.GrantId).Bind(10, context.GrantAuthority is { } authority ? WireNames.Of(authority) : null)
             .Bind(11, context.Channel is { } channel ? WireNames.Of(channel) : null).Bind(12, context.Purpose)
-            .Bind(13, request.PreviousHash).Bind(14, request.Hash)
+            .Bind(13, request.PreviousHash).Bind(14, request.Hash).Bind(15, fields)
             .Execute();
     }
 
@@ -118,10 +79,6 @@ internal sealed class SqliteAccessLogStore(string connectionString, int citizenI
     private sealed class Statements(SqliteConnection connection) : IDisposable
     {
         public SqliteStatement InsertRequest { get; } = new(connection, SqliteStatement.Insert(AccessLogDbContext.RequestsTableName, RequestColumns));
-
-        public SqliteStatement InsertField { get; } = new(connection, SqliteStatement.Insert(AccessLogDbContext.TableName, FieldColumns));
-
-        public SqliteStatement InsertFields { get; } = new(connection, SqliteStatement.Insert(AccessLogDbContext.TableName, FieldColumns, RowsPerInsert));
 
         public SqliteStatement InsertSpan { get; } = new(connection, SqliteStatement.Insert(AccessLogDbContext.SpansTableName, SpanColumns));
 
@@ -136,8 +93,6 @@ internal sealed class SqliteAccessLogStore(string connectionString, int citizenI
         public void Dispose()
         {
             InsertRequest.Dispose();
-            InsertField.Dispose();
-            InsertFields.Dispose();
             InsertSpan.Dispose();
             IndexSpan.Dispose();
             UpsertRollup.Dispose();

@@ -7,8 +7,8 @@ namespace GraphQlRegistry.AccessLog.Writing;
 /// A statement prepared once for the writer's SQLite connection and bound by index, by type, through SQLite's own
 /// API: no ADO.NET reader, no name-matched binding, no boxing per value. Synchronous, like everything SQLite does; it
 /// runs on the writer's own task. SQLite keeps a parameter's value across executions, so an integer or null that a
-/// parameter already holds is not bound again: most of an entry's columns (decision, mask, reason, time offset) repeat
-/// from one row to the next.
+/// parameter already holds is not bound again: most of a rollup row's columns (hour, organisation, type) repeat from one
+/// row to the next.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
@@ -51,8 +51,6 @@ internal sealed class SqliteStatement : IDisposable
 
         return this;
     }
-
-    public SqliteStatement BindOptional(int index, int? value) => value is { } number ? Bind(index, number) : BindNull(index);
 
     public SqliteStatement Bind(int index, string? value)
     {

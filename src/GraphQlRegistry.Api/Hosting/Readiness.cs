@@ -118,7 +118,7 @@ public static class Readiness
         command.CommandText = provider switch
         {
             DatabaseProvider.Sqlite => "SELECT 1",
-            DatabaseProvider.Postgres => $"SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off' AND has_table_privilege('\"{AccessLogDbContext.TableName}\"', 'INSERT')",
+            DatabaseProvider.Postgres => $"SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off' AND has_table_privilege('\"{AccessLogDbContext.RequestsTableName}\"', 'INSERT')",
         };
         return await command.ExecuteScalarAsync(cancellationToken) is true or 1L;
     }

@@ -53,90 +53,6 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                     b.ToTable("AccessLogRecentCitizenIndex", (string)null);
                 });
 
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Entries.AccessLogEntry", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Channel")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("CitizenRef")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<byte>("Decision")
-                        .HasColumnType("smallint");
-
-                    b.Property<string>("Field")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("GrantAuthority")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("GrantId")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("bytea");
-
-                    b.Property<byte>("Mask")
-                        .HasColumnType("smallint");
-
-                    b.Property<string>("OperationName")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("OrganizationId")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("OrganizationType")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Path")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<byte[]>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("Purpose")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("RequestId")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<long>("TimeUnixMs")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Sequence");
-
-                    b.ToTable((string)null);
-
-                    b.ToView("AccessLogEntryView", (string)null);
-                });
-
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Entries.CitizenSpan", b =>
                 {
                     b.Property<long>("FirstSequence")
@@ -268,37 +184,6 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
                     b.ToTable("AccessLogTexts", (string)null);
                 });
 
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LoggedField", b =>
-                {
-                    b.Property<long>("RequestStart")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("integer");
-
-                    b.Property<byte>("Decision")
-                        .HasColumnType("smallint");
-
-                    b.Property<int?>("FieldId")
-                        .HasColumnType("integer");
-
-                    b.Property<byte>("Mask")
-                        .HasColumnType("smallint");
-
-                    b.Property<int?>("PathId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ReasonId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TimeOffsetMs")
-                        .HasColumnType("integer");
-
-                    b.HasKey("RequestStart", "Ordinal");
-
-                    b.ToTable("AccessLogEntries", (string)null);
-                });
-
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LoggedRequest", b =>
                 {
                     b.Property<long>("Start")
@@ -310,6 +195,10 @@ namespace GraphQlRegistry.Migrations.Postgres.AccessLog
 
                     b.Property<int>("EntryCount")
                         .HasColumnType("integer");
+
+                    b.Property<byte[]>("Fields")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<string>("GrantAuthority")
                         .HasMaxLength(40)

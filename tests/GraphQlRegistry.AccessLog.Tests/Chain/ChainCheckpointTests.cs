@@ -52,7 +52,7 @@ public sealed class ChainCheckpointTests : IAsyncLifetime
     [Fact]
     public async Task EntriesCutFromTheEnd_AreCaughtByTheLastCheckpoint()
     {
-        await _store.ExecuteAsync("DELETE FROM \"AccessLogEntries\" WHERE \"RequestStart\" > 15; DELETE FROM \"AccessLogRequests\" WHERE \"Start\" > 15");
+        await _store.ExecuteAsync("DELETE FROM \"AccessLogRequests\" WHERE \"Start\" > 15");
 
         Assert.True((await VerifyAsync(checkpoints: null)).Ok);
         Assert.Equal(new ChainVerification(false, 15, 16, ChainBreak.Truncated), await VerifyAsync(Checkpoints));

@@ -9,7 +9,6 @@ namespace GraphQlRegistry.AccessLog.Tests.Chain;
 public sealed class TamperDetectionTests : IAsyncLifetime
 {
     private const string Requests = "\"AccessLogRequests\"";
-    private const string Entries = "\"AccessLogEntries\"";
     private LogStore _store = null!;
 
     public async Task InitializeAsync()
@@ -33,7 +32,8 @@ public sealed class TamperDetectionTests : IAsyncLifetime
     [Fact]
     public async Task EditedEntry_IsFound()
     {
-        await _store.ExecuteAsync($"UPDATE {Entries} SET \"Decision\" = 2 WHERE \"RequestStart\" = 6 AND \"Ordinal\" = 1");
+        // The decision code of the request's second entry: byte 16 of its eighteen.
+        await _store.ExecuteAsync($"UPDATE {Requests} SET \"Fields\" = unhex(hex(substr(\"Fields\", 1, 34)) || '02' || hex(substr(\"Fields\", 36))) WHERE \"Start\" = 6");
         Assert.Equal(new ChainVerification(false, 5, 6, ChainBreak.ContentHashMismatch), await VerifyAsync());
     }
 
@@ -69,22 +69,22 @@ public sealed class TamperDetectionTests : IAsyncLifetime
     [Fact]
     public async Task DeletedEntry_IsFound()
     {
-        await _store.ExecuteAsync($"DELETE FROM {Entries} WHERE \"RequestStart\" = 11 AND \"Ordinal\" = 1");
-        Assert.Equal(new ChainVerification(false, 10, 12, ChainBreak.SequenceGap), await VerifyAsync());
+        // Cut from the packed entries, the second one leaves the request an entry short: the last sequence it counts is missing.
+        await _store.ExecuteAsync($"UPDATE {Requests} SET \"Fields\" = unhex(hex(substr(\"Fields\", 1, 18)) || hex(substr(\"Fields\", 37))) WHERE \"Start\" = 11");
+        Assert.Equal(new ChainVerification(false, 10, 15, ChainBreak.SequenceGap), await VerifyAsync());
     }
 
     [Fact]
     public async Task DeletedRequest_IsFound()
     {
-        await _store.ExecuteAsync($"DELETE FROM {Entries} WHERE \"RequestStart\" = 11; DELETE FROM {Requests} WHERE \"Start\" = 11");
+        await _store.ExecuteAsync($"DELETE FROM {Requests} WHERE \"Start\" = 11");
         Assert.Equal(new ChainVerification(false, 10, 16, ChainBreak.SequenceGap), await VerifyAsync());
     }
 
     [Fact]
     public async Task DeletedRequestWithRenumbering_IsFound()
     {
-        await _store.ExecuteAsync($"DELETE FROM {Entries} WHERE \"RequestStart\" = 11; DELETE FROM {Requests} WHERE \"Start\" = 11; " +
-            $"UPDATE {Entries} SET \"RequestStart\" = \"RequestStart\" - 5 WHERE \"RequestStart\" > 11; UPDATE {Requests} SET \"Start\" = \"Start\" - 5 WHERE \"Start\" > 11");
+        await _store.ExecuteAsync($"DELETE FROM {Requests} WHERE \"Start\" = 11; UPDATE {Requests} SET \"Start\" = \"Start\" - 5 WHERE \"Start\" > 11");
         Assert.Equal(new ChainVerification(false, 10, 11, ChainBreak.PreviousHashMismatch), await VerifyAsync());
     }
 
@@ -92,11 +92,9 @@ public sealed class TamperDetectionTests : IAsyncLifetime
     public async Task InsertedRequest_IsFound()
     {
         // Make room at 11 and insert a copy of the first request there: the forger cannot make it point at request 6.
-        await _store.ExecuteAsync($"UPDATE {Entries} SET \"RequestStart\" = -\"RequestStart\" - 5 WHERE \"RequestStart\" >= 11; UPDATE {Entries} SET \"RequestStart\" = -\"RequestStart\" WHERE \"RequestStart\" < 0; " +
-            $"UPDATE {Requests} SET \"Start\" = -\"Start\" - 5 WHERE \"Start\" >= 11; UPDATE {Requests} SET \"Start\" = -\"Start\" WHERE \"Start\" < 0; " +
+        await _store.ExecuteAsync($"UPDATE {Requests} SET \"Start\" = -\"Start\" - 5 WHERE \"Start\" >= 11; UPDATE {Requests} SET \"Start\" = -\"Start\" WHERE \"Start\" < 0; " +
             $"INSERT INTO {Requests} SELECT 11, \"EntryCount\", \"TimeUnixMs\", \"RequestId\", \"OperationName\", \"Subject\", \"OrganizationId\", \"OrganizationType\", \"GrantId\", " +
-            $"\"GrantAuthority\", \"Channel\", \"Purpose\", \"PreviousHash\", \"Hash\" FROM {Requests} WHERE \"Start\" = 1; " +
-            $"INSERT INTO {Entries} SELECT 11, \"Ordinal\", \"TimeOffsetMs\", \"FieldId\", \"PathId\", \"Decision\", \"Mask\", \"ReasonId\" FROM {Entries} WHERE \"RequestStart\" = 1");
+            $"\"GrantAuthority\", \"Channel\", \"Purpose\", \"PreviousHash\", \"Hash\", \"Fields\" FROM {Requests} WHERE \"Start\" = 1");
         Assert.Equal(new ChainVerification(false, 10, 11, ChainBreak.PreviousHashMismatch), await VerifyAsync());
     }
 
@@ -104,16 +102,14 @@ public sealed class TamperDetectionTests : IAsyncLifetime
     public async Task AppendedForgery_WithoutTheChain_IsFound()
     {
         await _store.ExecuteAsync($"INSERT INTO {Requests} SELECT 21, \"EntryCount\", \"TimeUnixMs\", 'forged', \"OperationName\", \"Subject\", \"OrganizationId\", \"OrganizationType\", \"GrantId\", " +
-            $"\"GrantAuthority\", \"Channel\", \"Purpose\", \"PreviousHash\", \"Hash\" FROM {Requests} WHERE \"Start\" = 16; " +
-            $"INSERT INTO {Entries} SELECT 21, \"Ordinal\", \"TimeOffsetMs\", \"FieldId\", \"PathId\", \"Decision\", \"Mask\", \"ReasonId\" FROM {Entries} WHERE \"RequestStart\" = 16");
+            $"\"GrantAuthority\", \"Channel\", \"Purpose\", \"PreviousHash\", \"Hash\", \"Fields\" FROM {Requests} WHERE \"Start\" = 16");
         Assert.Equal(new ChainVerification(false, 20, 21, ChainBreak.PreviousHashMismatch), await VerifyAsync());
     }
 
     [Fact]
     public async Task ReorderedRequests_AreFound()
     {
-        await _store.ExecuteAsync($"UPDATE {Requests} SET \"Start\" = -1 WHERE \"Start\" = 6; UPDATE {Requests} SET \"Start\" = 6 WHERE \"Start\" = 11; UPDATE {Requests} SET \"Start\" = 11 WHERE \"Start\" = -1; " +
-            $"UPDATE {Entries} SET \"RequestStart\" = -1 WHERE \"RequestStart\" = 6; UPDATE {Entries} SET \"RequestStart\" = 6 WHERE \"RequestStart\" = 11; UPDATE {Entries} SET \"RequestStart\" = 11 WHERE \"RequestStart\" = -1");
+        await _store.ExecuteAsync($"UPDATE {Requests} SET \"Start\" = -1 WHERE \"Start\" = 6; UPDATE {Requests} SET \"Start\" = 6 WHERE \"Start\" = 11; UPDATE {Requests} SET \"Start\" = 11 WHERE \"Start\" = -1");
         Assert.Equal(new ChainVerification(false, 5, 6, ChainBreak.PreviousHashMismatch), await VerifyAsync());
     }
 

@@ -45,7 +45,7 @@ public sealed class AccessLogReaderTests : IAsyncLifetime
         }
 
         await using var db = _store.Context();
-        _all = await db.Entries.AsNoTracking().ToListAsync();
+        _all = await db.Entries.ToListAsync();
     }
 
     private static string Citizen(int n) => $"pseudonym-of-citizen-{n}";

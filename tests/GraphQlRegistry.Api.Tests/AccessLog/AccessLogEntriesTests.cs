@@ -13,7 +13,7 @@ public sealed partial class AccessLogEntriesTests(RegistryServer server)
     private static readonly CitizenPseudonym Pseudonym = new(RegistryServer.PseudonymKey);
 
     private Task<List<AccessLogEntry>> EntriesOf(string requestId) =>
-        server.LogAsync(db => db.Entries.AsNoTracking().Where(e => e.RequestId == requestId).OrderBy(e => e.Sequence).ToListAsync());
+        server.LogAsync(db => db.Entries.Where(e => e.RequestId == requestId).OrderBy(e => e.Sequence).ToListAsync());
 
     [Fact]
     public async Task BankKycLookup_WritesEighteenEntriesWithDecisionsAndMasks()
@@ -154,7 +154,7 @@ public sealed partial class AccessLogEntriesTests(RegistryServer server)
         var citizen = await server.CitizenWithFamilyAsync();
         await server.QueryAsync(RegistryServer.CitizenToken(citizen.PersonalId), "{ me { personalId father { personalId } } }");
         await server.QueryAsync(RegistryServer.OrganizationToken("demo-state-agency"), $"{{ citizen(personalId: \"{citizen.PersonalId}\") {{ spouse {{ personalId }} }} }}");
-        var entries = await server.LogAsync(db => db.Entries.AsNoTracking().ToListAsync());
+        var entries = await server.LogAsync(db => db.Entries.ToListAsync());
         var text = string.Join('\n', entries.Select(e => string.Join('|', e.RequestId, e.OperationName, e.Subject, e.OrganizationId, e.GrantId, e.Purpose, e.CitizenRef, e.Field, e.Path, e.Reason)));
         Assert.DoesNotMatch(TwelveDigits(), text);
     }

@@ -72,5 +72,5 @@ public sealed class AuditUnavailableTests : IClassFixture<ImpatientServer>
     }
 
     private Task<List<AccessLogEntry>> EntriesOf(string requestId) =>
-        _server.LogAsync(db => db.Entries.AsNoTracking().Where(e => e.RequestId == requestId).OrderBy(e => e.Sequence).ToListAsync());
+        _server.LogAsync(db => db.Entries.Where(e => e.RequestId == requestId).OrderBy(e => e.Sequence).ToListAsync());
 }

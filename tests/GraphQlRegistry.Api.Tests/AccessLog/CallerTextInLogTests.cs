@@ -8,7 +8,7 @@ namespace GraphQlRegistry.Api.Tests.AccessLog;
 public sealed class CallerTextInLogTests(RegistryServer server)
 {
     private Task<List<AccessLogEntry>> EntriesOf(string requestId) =>
-        server.LogAsync(db => db.Entries.AsNoTracking().Where(e => e.RequestId == requestId).ToListAsync());
+        server.LogAsync(db => db.Entries.Where(e => e.RequestId == requestId).ToListAsync());
 
     [Fact]
     public async Task UnknownOrganizationClaimHoldingAnId_IsLoggedRedacted()

@@ -60,7 +60,7 @@ public sealed class EntitlementPropertyTests(RegistryServer server) : IClassFixt
         var clear = await ClearAsync(personalId);
         var token = type == OrganizationType.Citizen ? RegistryServer.CitizenToken(personalId) : RegistryServer.OrganizationToken(DemoOrganizations.IdOf(type));
         var reply = await server.QueryAsync(token, query, new { id = personalId });
-        var logged = (await server.LogAsync(db => db.Entries.AsNoTracking().Where(e => e.RequestId == reply.RequestId).ToListAsync()))
+        var logged = (await server.LogAsync(db => db.Entries.Where(e => e.RequestId == reply.RequestId).ToListAsync()))
             .Where(e => e.CitizenRef == Pseudonym.Of(personalId)).ToDictionary(e => e.Path!, e => e.Decision.ToString().ToUpperInvariant());
         var record = reply.Data.GetProperty("record");
         foreach (var item in items.DistinctBy(i => i.Key))

@@ -77,5 +77,5 @@ public sealed class AuditedExecutorTests(RegistryServer server) : IClassFixture<
     }
 
     private Task<List<AccessLogEntry>> EntriesOf(string requestId) =>
-        server.LogAsync(db => db.Entries.AsNoTracking().Where(e => e.RequestId == requestId).OrderBy(e => e.Sequence).ToListAsync());
+        server.LogAsync(db => db.Entries.Where(e => e.RequestId == requestId).OrderBy(e => e.Sequence).ToListAsync());
 }

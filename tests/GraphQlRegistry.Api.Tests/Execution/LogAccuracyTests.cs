@@ -59,5 +59,5 @@ public sealed class LogAccuracyTests(RegistryServer server) : IClassFixture<Regi
     }
 
     private Task<List<AccessLogEntry>> EntriesOf(string requestId) =>
-        server.LogAsync(db => db.Entries.AsNoTracking().Where(e => e.RequestId == requestId).OrderBy(e => e.Sequence).ToListAsync());
+        server.LogAsync(db => db.Entries.Where(e => e.RequestId == requestId).OrderBy(e => e.Sequence).ToListAsync());
 }

@@ -32,7 +32,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.TrustingServer s
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("DOCUMENT_NOT_TRUSTED", Assert.Single(reply.Errors).Code);
         Assert.False(reply.HasData);
-        var entry = await server.LogAsync(db => db.Entries.AsNoTracking().SingleAsync(e => e.RequestId == reply.RequestId));
+        var entry = await server.LogAsync(db => db.Entries.SingleAsync(e => e.RequestId == reply.RequestId));
         Assert.Equal((organization, "DOCUMENT_NOT_TRUSTED"), (entry.OrganizationId, entry.Reason));
     }
 

@@ -36,7 +36,7 @@ public sealed class TwoInstancesTests
         }));
 
         Assert.Equal(120, answered.Count);
-        var perRequest = await first.LogAsync(db => db.Entries.AsNoTracking().GroupBy(e => e.RequestId).Select(g => new { g.Key, Count = g.Count() })
+        var perRequest = await first.LogAsync(db => db.Entries.GroupBy(e => e.RequestId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count));
         // fullName, sex, father and the father's fullName, and that last one again under the father's own reference.
         Assert.All(answered, requestId => Assert.Equal(5, perRequest.GetValueOrDefault(requestId)));

@@ -48,90 +48,6 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                     b.ToTable("AccessLogRecentCitizenIndex", (string)null);
                 });
 
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Entries.AccessLogEntry", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CitizenRef")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte>("Decision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Field")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GrantAuthority")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GrantId")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte>("Mask")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OperationName")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OrganizationId")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OrganizationType")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Path")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Purpose")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestId")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("TimeUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Sequence");
-
-                    b.ToTable((string)null);
-
-                    b.ToView("AccessLogEntryView", (string)null);
-                });
-
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Entries.CitizenSpan", b =>
                 {
                     b.Property<long>("FirstSequence")
@@ -259,37 +175,6 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
                     b.ToTable("AccessLogTexts", (string)null);
                 });
 
-            modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LoggedField", b =>
-                {
-                    b.Property<long>("RequestStart")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte>("Decision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("FieldId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte>("Mask")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("PathId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ReasonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TimeOffsetMs")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("RequestStart", "Ordinal");
-
-                    b.ToTable("AccessLogEntries", (string)null);
-                });
-
             modelBuilder.Entity("GraphQlRegistry.AccessLog.Storage.LoggedRequest", b =>
                 {
                     b.Property<long>("Start")
@@ -301,6 +186,10 @@ namespace GraphQlRegistry.AccessLog.Storage.Migrations
 
                     b.Property<int>("EntryCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Fields")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("GrantAuthority")
                         .HasMaxLength(40)

@@ -1,4 +1,5 @@
 using GraphQlRegistry.AccessLog.Chain;
+using GraphQlRegistry.Api.Tests;
 using GraphQlRegistry.Policy.Organizations;
 using static GraphQlRegistry.Cli.Tests.DataDirectory;
 
@@ -26,13 +27,19 @@ public sealed class VerifyCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("UPDATE \"AccessLogRequests\" SET \"OrganizationId\" = 'someone-else' WHERE \"Start\" = 1", 1, "ContentHashMismatch")]
-    [InlineData("UPDATE \"AccessLogEntries\" SET \"Decision\" = 2 WHERE \"RequestStart\" = 1 AND \"Ordinal\" = 6", 1, "ContentHashMismatch")]
-    [InlineData("DELETE FROM \"AccessLogEntries\" WHERE \"RequestStart\" = 1 AND \"Ordinal\" = 4", 5, "SequenceGap")]
-    [InlineData("UPDATE \"AccessLogRequests\" SET \"PreviousHash\" = \"Hash\" WHERE \"Start\" = 1", 1, "PreviousHashMismatch")]
+    [InlineData("context", 1, "ContentHashMismatch")]
+    [InlineData("decision", 1, "ContentHashMismatch")]
+    [InlineData("entry cut", 20, "SequenceGap")]
+    [InlineData("link", 1, "PreviousHashMismatch")]
     public async Task TamperedLog_ExitsOne_NamesTheFirstBrokenEntry_AsTheApiVerifierDoes(string tampering, long broken, string reason)
     {
-        await _data.ExecuteAsync(tampering);
+        await _data.ExecuteAsync(tampering switch
+        {
+            "context" => "UPDATE \"AccessLogRequests\" SET \"OrganizationId\" = 'someone-else' WHERE \"Start\" = 1",
+            "decision" => TestStore.SetPackedFieldsByte(1, (6 * 18) + 16, 2),
+            "entry cut" => TestStore.CutPackedFields(1, 4 * 18, 18),
+            _ => "UPDATE \"AccessLogRequests\" SET \"PreviousHash\" = \"Hash\" WHERE \"Start\" = 1",
+        });
 
         var run = await _data.RunAsync("audit", "verify", "--json");
         ChainVerification api;
@@ -54,7 +61,7 @@ public sealed class VerifyCommandTests : IAsyncLifetime
     [Fact]
     public async Task TamperedLog_TableOutput_NamesTheEntry()
     {
-        await _data.ExecuteAsync("UPDATE \"AccessLogEntries\" SET \"Decision\" = 2 WHERE \"RequestStart\" = 1 AND \"Ordinal\" = 2");
+        await _data.ExecuteAsync(TestStore.SetPackedFieldsByte(1, (2 * 18) + 16, 2));
 
         var run = await _data.RunAsync("audit", "verify");
 
