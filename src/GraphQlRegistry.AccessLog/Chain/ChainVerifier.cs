@@ -78,17 +78,10 @@ public static class ChainVerifier
             return (request.Start, ChainBreak.SequenceGap);
         }
 
-        for (var ordinal = 0; ordinal < request.EntryCount; ordinal++)
+        // Fewer entries than the request counts: the first missing sequence; more: the first past its count.
+        if (request.Entries.Length != request.EntryCount)
         {
-            if (ordinal >= request.Ordinals.Length || request.Ordinals[ordinal] != ordinal)
-            {
-                return (request.Start + ordinal, ChainBreak.SequenceGap);
-            }
-        }
-
-        if (request.Ordinals.Length != request.EntryCount)
-        {
-            return (request.Start + request.EntryCount, ChainBreak.SequenceGap);
+            return (request.Start + Math.Min(request.Entries.Length, request.EntryCount), ChainBreak.SequenceGap);
         }
 
         if (!request.PreviousHash.AsSpan().SequenceEqual(previousHash))

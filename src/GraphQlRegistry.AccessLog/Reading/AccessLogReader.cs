@@ -67,7 +67,7 @@ public sealed class AccessLogReader(AccessLogDbContext context)
                 var entry = request.Entries[i];
                 if (entry.TimeUnixMs >= fromMs && entry.TimeUnixMs < toMs && Matches(request, entry, filter))
                 {
-                    yield return ToEntry(request, request.Ordinals[i], entry);
+                    yield return ToEntry(request, i, entry);
                 }
             }
         }

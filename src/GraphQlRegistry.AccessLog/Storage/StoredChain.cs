@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GraphQlRegistry.AccessLog.Storage;
 
-/// <summary>One stored request as the chain check reads it: its row, its entries' stored ordinals and its entries as hashed.</summary>
-public sealed record StoredRequest(long Start, int EntryCount, long TimeUnixMs, HashedContext Context, byte[] PreviousHash, byte[] Hash, int[] Ordinals, HashedEntry[] Entries)
+/// <summary>One stored request as the chain check reads it: its row and its entries as hashed, in ordinal order (an entry's ordinal is its index).</summary>
+public sealed record StoredRequest(long Start, int EntryCount, long TimeUnixMs, HashedContext Context, byte[] PreviousHash, byte[] Hash, HashedEntry[] Entries)
 {
     public long Last => Start + EntryCount - 1;
 }
@@ -48,7 +48,7 @@ public static class StoredChain
                     continue;
                 }
 
-                var spans = await ReadSpansAsync(connection, from, requests.Max(r => r.Start + r.Ordinals.DefaultIfEmpty(0).Max()), cancellationToken);
+                var spans = await ReadSpansAsync(connection, from, requests.Max(r => r.Last), cancellationToken);
                 foreach (var request in requests)
                 {
                     yield return request.WithCitizens(spans);
@@ -82,13 +82,13 @@ public static class StoredChain
             var packed = reader.GetFieldValue<byte[]>(14);
             for (var ordinal = 0; ordinal < PackedFields.CountOf(packed); ordinal++)
             {
-                request.Add(ordinal, HashedEntryOf(request.TimeUnixMs, PackedFields.Read(packed, ordinal), texts));
+                request.Add(HashedEntryOf(request.TimeUnixMs, PackedFields.Read(packed, ordinal), texts));
             }
 
             if (!PackedFields.IsWhole(packed))
             {
                 // Bytes that are no whole entry: read as an entry no writer makes, so the request cannot hash as written.
-                request.Add(PackedFields.CountOf(packed), new HashedEntry(request.TimeUnixMs, null, Unreadable, Unreadable, Unreadable, Unreadable, Unreadable));
+                request.Add(new HashedEntry(request.TimeUnixMs, null, Unreadable, Unreadable, Unreadable, Unreadable, Unreadable));
             }
 
             requests.Add(request);
@@ -157,20 +157,16 @@ public static class StoredChain
 
     private sealed class PartialRequest(long start, int entryCount, long timeUnixMs, HashedContext context, byte[] previousHash, byte[] hash)
     {
-        private readonly List<int> _ordinals = [];
         private readonly List<HashedEntry> _entries = [];
 
         public long Start { get; } = start;
 
         public long TimeUnixMs { get; } = timeUnixMs;
 
-        public IEnumerable<int> Ordinals => _ordinals;
+        /// <summary>The sequence of its last entry read (its start, if it has none).</summary>
+        public long Last => Start + Math.Max(_entries.Count - 1, 0);
 
-        public void Add(int ordinal, HashedEntry entry)
-        {
-            _ordinals.Add(ordinal);
-            _entries.Add(entry);
-        }
+        public void Add(HashedEntry entry) => _entries.Add(entry);
 
         /// <summary>
         /// An entry's citizen is that of the last span starting at or before it, if that span reaches it: the rule the
@@ -181,7 +177,7 @@ public static class StoredChain
             var entries = _entries.ToArray();
             for (var i = 0; i < entries.Length; i++)
             {
-                var sequence = Start + _ordinals[i];
+                var sequence = Start + i;
                 var index = LastStartingAtOrBefore(spans, sequence);
                 if (index >= 0 && spans[index].LastSequence >= sequence)
                 {
@@ -189,7 +185,7 @@ public static class StoredChain
                 }
             }
 
-            return new StoredRequest(Start, entryCount, TimeUnixMs, context, previousHash, hash, [.. _ordinals], entries);
+            return new StoredRequest(Start, entryCount, TimeUnixMs, context, previousHash, hash, entries);
         }
     }
 }
