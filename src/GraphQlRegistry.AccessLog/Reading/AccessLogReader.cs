@@ -115,25 +115,14 @@ public sealed class AccessLogReader(AccessLogDbContext context)
             requests = requests.Where(r => r.OrganizationType == organizationType);
         }
 
-        var (before, size) = (match.BeforeSequence, FirstRead);
-        while (true)
+        var newestFirst = NewestFirstAsync(match.BeforeSequence, r => r.Start,
+            (before, take) => requests.Where(r => r.Start < before).OrderByDescending(r => r.Start).Take(take).ToListAsync(cancellationToken));
+        await foreach (var request in newestFirst)
         {
-            var (cursor, take) = (before, size);
-            var read = await requests.Where(r => r.Start < cursor).OrderByDescending(r => r.Start).Take(take).ToListAsync(cancellationToken);
-            foreach (var request in read)
+            foreach (var row in match.NewestFirst(request, 0, request.EntryCount - 1))
             {
-                foreach (var row in match.NewestFirst(request, 0, request.EntryCount - 1))
-                {
-                    yield return row;
-                }
+                yield return row;
             }
-
-            if (read.Count < take)
-            {
-                yield break;
-            }
-
-            (before, size) = (read[^1].Start, Math.Min(size * 2, LargestRead));
         }
     }
 
@@ -145,33 +134,51 @@ public sealed class AccessLogReader(AccessLogDbContext context)
     {
         var indexed = context.IndexedSpansUnder(CitizenIndexRow.KeyOf(citizenRef));
         var spans = context.CitizenSpans.AsNoTracking().Where(s => indexed.Contains(s.FirstSequence) && s.CitizenRef == citizenRef);
-        var (before, size) = (match.BeforeSequence, FirstRead);
-        while (true)
+        await foreach (var (span, request) in NewestFirstAsync(match.BeforeSequence, found => found.Span.FirstSequence, ReadAsync))
         {
-            var (cursor, take) = (before, size);
-            var read = await spans.Where(s => s.FirstSequence < cursor).OrderByDescending(s => s.FirstSequence).Take(take)
+            if (request is not null && match.Selects(request))
+            {
+                var last = Math.Min(span.LastSequence, request.Start + request.EntryCount - 1);
+                foreach (var row in match.NewestFirst(request, (int)(span.FirstSequence - request.Start), (int)(last - request.Start)))
+                {
+                    yield return row;
+                }
+            }
+        }
+
+        // The spans with the request each lies in: the last one starting at or before it.
+        async Task<List<(CitizenSpan Span, LoggedRequest? Request)>> ReadAsync(long before, int take)
+        {
+            var read = await spans.Where(s => s.FirstSequence < before).OrderByDescending(s => s.FirstSequence).Take(take)
                 .Select(s => new { Span = s, Start = context.Requests.Where(r => r.Start <= s.FirstSequence).Max(r => (long?)r.Start) })
                 .ToListAsync(cancellationToken);
             var starts = read.Select(s => s.Start).OfType<long>().Distinct().ToArray();
             var requests = await context.Requests.AsNoTracking().Where(r => starts.Contains(r.Start)).ToDictionaryAsync(r => r.Start, cancellationToken);
-            foreach (var (span, start) in read.Select(s => (s.Span, s.Start)))
+            return [.. read.Select(s => (s.Span, s.Start is { } start ? requests.GetValueOrDefault(start) : null))];
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="read"/> returns, older than <paramref name="before"/> by <paramref name="keyOf"/>, newest
+    /// first: <see cref="FirstRead"/> per round trip, then twice as many each time up to <see cref="LargestRead"/>,
+    /// until a read comes back short. A caller that stops early reads little.
+    /// </summary>
+    private static async IAsyncEnumerable<T> NewestFirstAsync<T>(long before, Func<T, long> keyOf, Func<long, int, Task<List<T>>> read)
+    {
+        for (var take = FirstRead; ; take = Math.Min(take * 2, LargestRead))
+        {
+            var found = await read(before, take);
+            foreach (var item in found)
             {
-                if (start is { } found && requests.TryGetValue(found, out var request) && match.Selects(request))
-                {
-                    var last = Math.Min(span.LastSequence, request.Start + request.EntryCount - 1);
-                    foreach (var row in match.NewestFirst(request, (int)(span.FirstSequence - request.Start), (int)(last - request.Start)))
-                    {
-                        yield return row;
-                    }
-                }
+                yield return item;
             }
 
-            if (read.Count < take)
+            if (found.Count < take)
             {
                 yield break;
             }
 
-            (before, size) = (read[^1].Span.FirstSequence, Math.Min(size * 2, LargestRead));
+            before = keyOf(found[^1]);
         }
     }
 
