@@ -170,7 +170,7 @@ public static class StoredChain
 
         /// <summary>
         /// An entry's citizen is that of the last span starting at or before it, if that span reaches it: the rule the
-        /// readers and the entries view follow, so what is verified is what is read.
+        /// readers follow, so what is verified is what is read.
         /// </summary>
         public StoredRequest WithCitizens(List<CitizenSpan> spans)
         {

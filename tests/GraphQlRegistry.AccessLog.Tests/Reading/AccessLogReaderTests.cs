@@ -9,7 +9,7 @@ namespace GraphQlRegistry.AccessLog.Tests.Reading;
 
 /// <summary>
 /// The reader answers from the compact tables and the hourly rollup; every answer must equal the same question asked
-/// of every entry one by one (the entries view), whatever the filter, grouping or period edges. The citizen index
+/// of every entry one by one (`Entries`, unpacked as the chain check reads them), whatever the filter, grouping or period edges. The citizen index
 /// settles every eight spans into a run, and the eighth run starts a merge that is still moving when the reads begin,
 /// so a citizen's spans lie in the recent level, in runs and in a merge's source and target; every citizen's reference
 /// shares its first sixteen characters, the index's key, with the others', so only the span's whole reference tells
